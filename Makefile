@@ -1,0 +1,61 @@
+# The commands a newcomer runs. `make run` and `make test` are the two that matter.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+DATA ?= tests/data/eval/committed.jsonl
+PYTEST_ARGS ?=
+
+.PHONY: install run demo test unit integration e2e lint format eval bench process up down clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[dev]"
+	touch $@
+
+run: install  ## every service as a local process (embedded MongoDB unless JOBSTREAM_MONGO_URL)
+	$(PY) -m jobstream.cli run
+
+demo: install  ## push the two sample postings to the running stack, print what was indexed
+	$(PY) -m jobstream.cli demo
+
+test: install lint  ## lint, then unit, integration and e2e tests on real RabbitMQ/Redis/MongoDB
+	$(PY) -m pytest -q $(PYTEST_ARGS)
+
+unit: install
+	$(PY) -m pytest -q tests/unit $(PYTEST_ARGS)
+
+integration: install
+	$(PY) -m pytest -q tests/integration $(PYTEST_ARGS)
+
+e2e: install
+	$(PY) -m pytest -q tests/e2e $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check shared services jobstream tests scripts
+	$(VENV)/bin/ruff format --check shared services jobstream tests scripts
+	$(VENV)/bin/mypy shared services
+
+format: install
+	$(VENV)/bin/ruff format shared services jobstream tests scripts
+	$(VENV)/bin/ruff check --fix shared services jobstream tests scripts
+
+eval: install  ## extraction quality per field: make eval [DATA=file.jsonl]
+	$(PY) -m jobstream.evaluate $(DATA) $(EVAL_ARGS)
+
+bench: install  ## throughput numbers (printed, never asserted)
+	$(PY) -m tests.bench.offline
+
+process: install  ## make process IN=postings.jsonl OUT=documents.jsonl
+	$(PY) -m jobstream.cli process $(IN) -o $(OUT)
+
+up:  ## the whole stack in Docker (needs a Docker engine)
+	docker compose up -d --build
+
+down:
+	docker compose down
+
+clean:
+	rm -rf $(VENV) .jobstream .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,55 @@
+"""The embedded MongoDB wire-protocol server (SecantusDB) for machines without MongoDB."""
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+
+def port_is_open(host: str, port: int, timeout: float = 0.5) -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(timeout)
+        return sock.connect_ex((host, port)) == 0
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_embedded_mongo(
+    storage: str, port: int, timeout_s: float = 30.0
+) -> subprocess.Popen[bytes]:
+    """Start ``secantusd-py`` on loopback and wait until it accepts connections."""
+    command = shutil.which("secantusd-py") or str(Path(sys.executable).parent / "secantusd-py")
+    if not Path(command).exists():
+        raise SystemExit(
+            "no MongoDB: set JOBSTREAM_MONGO_URL, or install the embedded server: "
+            "pip install 'jobstream[embedded]'"
+        )
+    if storage != ":memory:":
+        Path(storage).mkdir(parents=True, exist_ok=True)
+    process = subprocess.Popen(
+        [
+            command,
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--storage-path",
+            storage,
+            "--log-level",
+            "WARNING",
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + timeout_s
+    while not port_is_open("127.0.0.1", port):
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise SystemExit(f"the embedded MongoDB server did not start on port {port}")
+        time.sleep(0.1)
+    return process

@@ -1,0 +1,185 @@
+"""Years of experience the posting asks for, {min_years, max_years}.
+
+Rule for the text: every "N years" statement near an experience word is a candidate. A statement
+about one tool ("3+ years with MongoDB", "Node.js : 5+ years") is per-skill; a posting-level one
+("6+ years of software development experience", "Experience: 5-10 Years") wins over any per-skill
+one. With only per-skill statements, the first is used at lower confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from services.enricher.textscan import lines_with
+from shared.posting import Experience
+
+_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twelve": 12,
+    "fifteen": 15,
+    "a": 1,
+    "an": 1,
+    "ein": 1,
+    "einem": 1,
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sechs": 6,
+    "jeden": 1,
+    "dwa": 2,
+    "dwóch": 2,
+    "trzy": 3,
+    "cztery": 4,
+    "pięć": 5,
+    "ett": 1,
+    "två": 2,
+    "tre": 3,
+    "fyra": 4,
+    "fem": 5,
+    "один": 1,
+    "одного": 1,
+    "двух": 2,
+    "трех": 3,
+    "трёх": 3,
+    "пяти": 5,
+}
+_N = r"\b(\d+(?:[.,]\d)?|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")"
+_YEARS = (
+    r"(?:years?|yrs?|jahren?|jahre|lat[a]?|lata|roku|års?|år|лет|года?|год)\b"
+    r"|(?<=\d)\s?(?:y|yr)\b"
+)
+_MIN = (
+    r"(?:at least|minimum(?: of)?|min\.?|more than|over|mindestens|wenigstens|"
+    r"co najmniej|minimum|minst|от|не менее|более|свыше|больше)"
+)
+_PATTERNS = [
+    # "от 1 года до 3 лет", "from 3 to 5 years", "3 to 5 yrs", "5-10 Years"
+    (
+        re.compile(
+            rf"(?:от|from|between)?\s*{_N}\s*(?:\+\s*)?(?:{_YEARS})?\s*(?:-|–|—|to|до|bis|do|and|"
+            rf"och|till)\s*{_N}\s*\+?\s*(?:{_YEARS})",
+            re.I,
+        ),
+        "range",
+    ),
+    (re.compile(rf"{_MIN}\s+(?:of\s+)?{_N}\s*\+?\s*(?:{_YEARS})", re.I), "min"),
+    (re.compile(rf"{_N}\s*(?:\+|plus)\s*(?:{_YEARS})", re.I), "min"),
+    (re.compile(rf"{_N}\s*(?:{_YEARS})\s*(?:or more|and above|\+|minimum|или более)", re.I), "min"),
+    (re.compile(rf"{_MIN}\s+(rok|год|a year|one year)\b", re.I), "min"),
+    (re.compile(rf"(?:up to|bis zu|до)\s+{_N}\s*(?:{_YEARS})", re.I), "max"),
+    (re.compile(rf"{_N}\s*(?:{_YEARS})", re.I), "exact"),
+]
+_EXPERIENCE = re.compile(
+    r"experi|erfahrung|doświadcz|doswiadcz|erfarenhet|опыт|стаж|background|track record", re.I
+)
+_LABEL = re.compile(
+    r"^\W*(?:experience(?: required| level)?|required experience|min(?:imum)?\.? "
+    r"experience|berufserfahrung|erfahrung|doświadczenie|erfarenhet|опыт работы|"
+    r"требуемый опыт работы|опыт)\W*[:\-–]",
+    re.I,
+)
+_SKILL_CONTEXT = re.compile(
+    r"^\s*(?:with|in|using|on|of)\s+(?!(?:the\s+)?(?:software|"
+    r"professional|relevant|industry|related|work|hands|a\b|an\b|total|"
+    r"overall|similar|progressive|full|commercial|practical|it\b|"
+    r"engineering|development|backend|frontend))\S",
+    re.I,
+)
+_EXP_WORDS = re.compile(r"^\s*(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:experience|exp\.?)\b", re.I)
+_SKILL_LEAD = re.compile(r"^[\w.#+/ ()-]{1,40}\s:\s", re.I)
+
+
+_TRIGGERS = (
+    "experi",
+    "erfahrung",
+    "doświadcz",
+    "doswiadcz",
+    "erfarenhet",
+    "опыт",
+    "стаж",
+    "background",
+    "track record",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    experience: Experience
+    evidence: str
+    posting_level: bool
+    labelled: bool
+
+
+def parse_statement(text: str) -> Experience | None:
+    """The years in one statement ("5-10 Years", "от 3 лет"), or None."""
+    for pattern, kind in _PATTERNS:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        first = _number(match.group(1))
+        if kind == "range":
+            second = _number(match.group(2))
+            if first is None or second is None or second < first:
+                continue
+            return Experience(min_years=first, max_years=second)
+        if first is None or first > 40:
+            continue
+        if kind == "max":
+            return Experience(min_years=None, max_years=first)
+        return Experience(min_years=first, max_years=None)
+    return None
+
+
+def from_text(text: str) -> Found | None:
+    candidates: list[Found] = []
+    for line in lines_with(text, _TRIGGERS).splitlines():
+        labelled = bool(_LABEL.match(line))
+        for sentence in re.split(r"(?<=[.;!?])\s+(?=[A-ZА-ЯЁ])|(?<=[a-z])(?=[A-Z][\w.]+ : )", line):
+            found = _from_sentence(sentence, labelled)
+            if found:
+                candidates.append(found)
+    for want in (lambda f: f.labelled, lambda f: f.posting_level, lambda f: True):
+        for found in candidates:
+            if want(found):
+                return found
+    return None
+
+
+def _from_sentence(sentence: str, labelled: bool) -> Found | None:
+    if not labelled and not _EXPERIENCE.search(sentence):
+        return None
+    for pattern, _kind in _PATTERNS:
+        match = pattern.search(sentence)
+        if match is None:
+            continue
+        exp = parse_statement(sentence[match.start() :])
+        if exp is None:
+            return None
+        after = _EXP_WORDS.sub("", sentence[match.end() :], count=1)
+        skill = bool(_SKILL_CONTEXT.match(after) or _SKILL_LEAD.match(sentence))
+        ev = sentence[max(0, match.start() - 30) : match.end() + 40].strip()
+        return Found(exp, ev, posting_level=not skill, labelled=labelled)
+    return None
+
+
+def _number(token: str) -> float | None:
+    token = token.lower().replace(",", ".")
+    if token in ("rok", "год", "a year", "one year"):
+        return 1.0
+    if token in _WORDS:
+        return float(_WORDS[token])
+    try:
+        return float(token)
+    except ValueError:
+        return None

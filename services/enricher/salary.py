@@ -1,0 +1,295 @@
+"""Salary from the structured hint, else from the text.
+
+A number in the text counts as pay only with a currency marker next to it (or a salary keyword
+in the same line), never when it is a funding or revenue figure ("raised $50M"). A period the
+text does not state is inferred only where the notation fixes it: "k" amounts and "LPA" are
+yearly, ruble/tenge/som amounts are monthly (the convention of those markets).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from services.enricher.textscan import lines_with
+from shared.posting import Salary, SalaryHint, SalaryPeriod
+
+ANNUAL_FACTOR: dict[str, int] = {"HOUR": 2080, "DAY": 260, "WEEK": 52, "MONTH": 12, "YEAR": 1}
+
+_CURRENCIES = {
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "aud": "AUD",
+    "c$": "CAD",
+    "ca$": "CAD",
+    "cad": "CAD",
+    "nz$": "NZD",
+    "£": "GBP",
+    "gbp": "GBP",
+    "€": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "₹": "INR",
+    "rs": "INR",
+    "rs.": "INR",
+    "inr": "INR",
+    "₽": "RUB",
+    "руб": "RUB",
+    "руб.": "RUB",
+    "рублей": "RUB",
+    "р.": "RUB",
+    "rub": "RUB",
+    "rur": "RUB",
+    "zł": "PLN",
+    "zl": "PLN",
+    "pln": "PLN",
+    "kr": "SEK",
+    "sek": "SEK",
+    "nok": "NOK",
+    "dkk": "DKK",
+    "chf": "CHF",
+    "₸": "KZT",
+    "тенге": "KZT",
+    "kzt": "KZT",
+    "сум": "UZS",
+    "uzs": "UZS",
+    "сом": "KGS",
+    "kgs": "KGS",
+    "₴": "UAH",
+    "грн": "UAH",
+    "uah": "UAH",
+    "¥": "JPY",
+    "jpy": "JPY",
+}
+_MONTHLY_MARKETS = {"RUB", "KZT", "UZS", "KGS", "UAH", "BYN"}
+_PERIODS = [
+    (
+        r"/\s?h(?:ou)?r\b|/\s?h\b|per hour|an hour|hourly|/godz|za godzin|в час|/час|"
+        r"pro stunde|/tim",
+        "HOUR",
+    ),
+    (r"per day|a day|/\s?day|daily|per diem|за день|в день|dziennie|pro tag", "DAY"),
+    (r"per week|a week|/\s?week|weekly|в неделю", "WEEK"),
+    (
+        r"per month|a month|/\s?mo(?:nth)?\b|monthly|p\.?m\.?\b|miesi[eę]cznie|/\s?mies|mies\.|"
+        r"в месяц|/\s?мес|ежемесячно|pro monat|/\s?monat|im monat|monatlich|i månaden|/\s?mån|"
+        r"per månad",
+        "MONTH",
+    ),
+    (
+        r"per annum|per year|a year|/\s?y(?:ea)?r\b|annual(?:ly)?|yearly|p\.?a\.?\b|lpa\b|"
+        r"rocznie|w skali roku|в год|/\s?jahr|pro jahr|im jahr|jährlich|brutto/jahr|per år|/\s?år",
+        "YEAR",
+    ),
+]
+_HINT_PERIODS: list[tuple[str, SalaryPeriod]] = [
+    ("hour", "HOUR"),
+    ("day", "DAY"),
+    ("daily", "DAY"),
+    ("week", "WEEK"),
+    ("month", "MONTH"),
+    ("year", "YEAR"),
+    ("annual", "YEAR"),
+    ("per_hour", "HOUR"),
+    ("per_month", "MONTH"),
+    ("per_year", "YEAR"),
+]
+_PERIOD_RES = [(re.compile(p, re.I), period) for p, period in _PERIODS]
+_PRE = r"(?:US\$|AU\$|A\$|CA\$|C\$|NZ\$|\$|£|€|₹|₽|₸|¥|Rs\.?|INR|USD|EUR|GBP|PLN|CHF|AUD|CAD)"
+_POST = (
+    r"(?:zł|zl|PLN|руб\.?|рублей|₽|р\.|RUB|EUR|€|USD|GBP|kr|SEK|NOK|DKK|CHF|тенге|₸|KZT|"
+    r"сум|сом|грн|₴|INR|AUD|CAD)"
+)
+_NUM = r"\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
+_MULT = r"(?:[kK]\b|lakhs?|lacs?|L\b|LPA|тыс\.?)"
+_SALARY_RE = re.compile(
+    rf"(?P<from>\b(?:from|от|od|ab)\s+)?(?P<pre1>{_PRE})?\s?(?P<n1>{_NUM})\s?(?P<m1>{_MULT})?"
+    rf"\s?(?P<post1>{_POST})?(?:\s?(?:-|–|—|to|до|bis|do)\s?(?P<pre2>{_PRE})?\s?(?P<n2>{_NUM})"
+    rf"\s?(?P<m2>{_MULT})?\s?(?P<post2>{_POST})?)?"
+    rf"|(?P<upto>\b(?:up to|до|do|bis)\s+)(?P<pre3>{_PRE})?\s?(?P<n3>{_NUM})\s?(?P<m3>{_MULT})?"
+    rf"\s?(?P<post3>{_POST})?",
+    re.I,
+)
+_KEYWORD = re.compile(
+    r"salary|pay\b|pay range|compensation|wage|pay rate|hourly rate|day rate|stipend|ctc|"
+    r"gehalt|vergütung|wynagrodzenie|"
+    r"stawka|зарплат|заработн|оклад|доход|lön|ersättning",
+    re.I,
+)
+_RETIREMENT = re.compile(r"401\s?\(?k\)?$", re.I)  # the US retirement plan, not pay
+_NOT_PAY = re.compile(
+    r"rais|fund|revenue|valuation|series|backed|arr\b|budget|invest|worth|"
+    r"million|billion|mln|mld|млн|млрд",
+    re.I,
+)
+
+
+_TRIGGERS = (
+    "$",
+    "£",
+    "€",
+    "₹",
+    "₽",
+    "₸",
+    "¥",
+    "₴",
+    "rs",
+    "inr",
+    "usd",
+    "eur",
+    "gbp",
+    "pln",
+    "zł",
+    "zl",
+    "руб",
+    "р.",
+    "rub",
+    "sek",
+    "kr",
+    "nok",
+    "dkk",
+    "chf",
+    "aud",
+    "cad",
+    "тенге",
+    "kzt",
+    "сум",
+    "сом",
+    "грн",
+    "lpa",
+    "lakh",
+    "salary",
+    "pay",
+    "compensation",
+    "wage",
+    "rate",
+    "stipend",
+    "ctc",
+    "gehalt",
+    "vergütung",
+    "wynagrodzenie",
+    "stawka",
+    "зарплат",
+    "заработн",
+    "оклад",
+    "доход",
+    "lön",
+    "ersättning",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    low: float | None
+    high: float | None
+    currency: str | None
+    period: SalaryPeriod | None
+    raw: str
+
+
+def from_hint(hint: SalaryHint) -> Salary | None:
+    if hint.min is None and hint.max is None:
+        return from_text(hint.raw or "") if hint.raw else None
+    currency = _currency(hint.currency)
+    period = _hint_period(hint.period)
+    return _build(_Found(hint.min, hint.max, currency, period, hint.raw or ""))
+
+
+def from_text(text: str) -> Salary | None:
+    for line in lines_with(text, _TRIGGERS).splitlines():
+        if not re.search(r"\d", line):
+            continue
+        for match in _SALARY_RE.finditer(line):
+            found = _read(match, line)
+            if found is not None:
+                return _build(found)
+    return None
+
+
+def _read(m: re.Match[str], line: str) -> _Found | None:
+    g = m.groupdict()
+    n1, n2 = g["n1"] or g["n3"], g["n2"]
+    marker = next((g[k] for k in ("pre1", "post1", "pre2", "post2", "pre3", "post3") if g[k]), None)
+    before, after = line[max(0, m.start() - 40) : m.start()], line[m.end() : m.end() + 25]
+    if n1 is None or _RETIREMENT.match(m.group(0).strip()):
+        return None
+    if _NOT_PAY.search(before[-25:] + " " + after[:12]):
+        return None
+    mult = (g["m1"] or g["m2"] or g["m3"] or "").lower()
+    low: float | None = _amount(n1, mult)
+    high = _amount(n2, mult) if n2 else None
+    stated_period = _period(after)
+    keyword = _KEYWORD.search(before[-30:])
+    if marker is None and not (keyword and (stated_period or max(low or 0, high or 0) >= 100)):
+        return None
+    if marker and not (stated_period or mult or keyword or max(low or 0, high or 0) >= 1000):
+        return None  # "$5 gift card", "€2 coffee": a currency sign alone is not pay
+    if g["upto"]:  # "до 200 000 руб.", "up to $90k": a ceiling only
+        low, high = None, low
+    if not _plausible(low) or (high is not None and not _plausible(high)):
+        return None
+    currency = _currency(marker)
+    period = stated_period or _period(line[m.end() : m.end() + 60])
+    if period is None:
+        period = _implied_period(mult, currency)
+    return _Found(low, high, currency, period, m.group(0).strip())
+
+
+def _amount(num: str, mult: str) -> float:
+    digits = re.sub(r"[ ,.\u00a0\u202f](?=\d{3}(?:\D|$))", "", num).replace(",", ".")
+    value = float(digits)
+    if mult.startswith("k") or mult.startswith("тыс"):
+        value *= 1_000
+    elif mult.startswith(("l", "lakh", "lac")):
+        value *= 100_000
+    return value
+
+
+def _plausible(value: float | None) -> bool:
+    return value is None or 1 <= value <= 100_000_000
+
+
+def _currency(marker: str | None) -> str | None:
+    if not marker:
+        return None
+    key = marker.strip().lower()
+    return _CURRENCIES.get(key) or (key.upper() if re.fullmatch(r"[a-z]{3}", key) else None)
+
+
+def _period(text: str) -> SalaryPeriod | None:
+    for pattern, period in _PERIOD_RES:
+        if pattern.search(text):
+            return period  # type: ignore[return-value]
+    return None
+
+
+def _hint_period(value: str | None) -> SalaryPeriod | None:
+    key = (value or "").strip().lower().replace("-", "_")
+    for prefix, period in _HINT_PERIODS:
+        if key.startswith(prefix):
+            return period
+    return _period(key) if key else None
+
+
+def _implied_period(mult: str, currency: str | None) -> SalaryPeriod | None:
+    if mult.startswith(("k", "l")):
+        return "YEAR"
+    if currency in _MONTHLY_MARKETS:
+        return "MONTH"
+    return None
+
+
+def _build(found: _Found) -> Salary:
+    factor = ANNUAL_FACTOR.get(found.period) if found.period else None
+    return Salary(
+        min=found.low,
+        max=found.high,
+        currency=found.currency,
+        period=found.period,
+        annual_min=found.low * factor if factor and found.low is not None else None,
+        annual_max=found.high * factor if factor and found.high is not None else None,
+        raw=found.raw or None,
+    )

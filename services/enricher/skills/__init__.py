@@ -1,0 +1,110 @@
+"""Skills extraction: an offline, versioned taxonomy (ESCO + curated technologies) and a matcher.
+
+``extract_skills`` finds technologies and precise ESCO skills in a posting's title and description,
+maps employer-tagged skills onto the same taxonomy, and returns one ``Skill`` per taxonomy id:
+required unless every occurrence sits in a preferred section or a "nice to have" sentence, with the
+largest number of years stated next to it and the first evidence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from services.enricher.skills.matcher import Hit, Scan, resolve, scan
+from services.enricher.skills.textnorm import normalize
+from services.enricher.skills.taxonomy import Taxonomy, load_taxonomy
+from services.enricher.skills.units import Unit, posting_units, preferred_flags
+from services.enricher.skills.years import attach_years
+from shared.posting import NormalizedPosting, Skill
+
+TAXONOMY_VERSION: str = "2026.11-esco1.1.1"
+EVIDENCE_CHARS = 200
+
+
+def extract_skills(posting: NormalizedPosting) -> list[Skill]:
+    """One Skill per taxonomy id found in the posting's text or its employer tags."""
+    taxonomy = load_taxonomy()
+    units = posting_units(posting)
+    found_skills: dict[str, Skill] = {}
+    merged: dict[int, list] = {}  # skill index -> [required, min_years, evidence]
+    if units:
+        found = scan(units, taxonomy)
+        hits = sorted(resolve(found, units), key=lambda h: h.start)
+        years = attach_years(found, hits)
+        preferred = preferred_flags(units, found.marked)
+        for index, hit in enumerate(hits):
+            required = not preferred[hit.unit]
+            _merge_hit(merged, hit, required, years.get(index), found, units[hit.unit])
+    for index, (required, min_years, evidence) in merged.items():
+        found_skills[taxonomy.skills[index].id] = _skill(taxonomy, index, required, min_years, evidence)
+    for tag in posting.skills:
+        for skill in tag_skills(tag, taxonomy):
+            _merge(found_skills, skill)
+    return list(found_skills.values())
+
+
+def _merge_hit(
+    merged: dict[int, list], hit: Hit, required: bool, years: float | None, found: Scan, unit: Unit
+) -> None:
+    entry = merged.get(hit.skill)
+    if entry is None:
+        merged[hit.skill] = [required, years, _evidence(found, unit, hit)]
+        return
+    entry[0] = entry[0] or required
+    if years is not None and (entry[1] is None or years > entry[1]):
+        entry[1] = years
+
+
+def tag_skills(tag: str, taxonomy: Taxonomy) -> list[Skill]:
+    """Skills for one employer tag: its exact key, else the names inside it, else ``tag:<slug>``."""
+    text = tag.strip()
+    if not text:
+        return []
+    _, lower = normalize(text)
+    entry = taxonomy.lookup(lower[1:-1])
+    if entry is not None:
+        return [_skill(taxonomy, entry[1], True, None, text)]
+    found = scan([Unit(text, True)], taxonomy)
+    hits = [h for h in found.tech if h.case_ok or h.mode == 2] or found.esco
+    covered = sum(h.end - h.start - 1 for h in hits)
+    if hits and covered * 10 >= len(lower.strip().replace("  ", " ")) * 6:
+        return [_skill(taxonomy, h.skill, True, None, text) for h in hits]
+    slug = re.sub(r"[^\w+#]+", "-", text.lower()).strip("-")
+    return [Skill(id=f"tag:{slug}", name=text, category="other", evidence=text[:EVIDENCE_CHARS])]
+
+
+def _skill(taxonomy: Taxonomy, index: int, required: bool, years: float | None, evidence: str) -> Skill:
+    record = taxonomy.skills[index]
+    # Every field comes from the built taxonomy or this module: validation would only cost time.
+    return Skill.model_construct(
+        id=record.id, name=record.name, category=record.category, esco_uri=record.esco_uri,
+        required=required, min_years=years, evidence=evidence,
+    )
+
+
+def _merge(skills: dict[str, Skill], new: Skill) -> None:
+    old = skills.get(new.id)
+    if old is None:
+        skills[new.id] = new
+        return
+    years = [y for y in (old.min_years, new.min_years) if y is not None]
+    skills[new.id] = old.model_copy(
+        update={"required": old.required or new.required, "min_years": max(years) if years else None}
+    )
+
+
+def _evidence(found: Scan, unit: Unit, hit: Hit) -> str:
+    text = unit.text.strip()
+    if len(text) <= EVIDENCE_CHARS:
+        return text
+    start, end = found.unit_span(hit.unit)
+    # Normalized offsets only approximate the original ones; a window around them is enough.
+    at = int((hit.start - start) / max(1, end - start) * len(text))
+    lo = max(0, min(at - 80, len(text) - EVIDENCE_CHARS))
+    window = text[lo : lo + EVIDENCE_CHARS]
+    if lo and " " in window[:20]:
+        window = window[window.index(" ") + 1 :]
+    return window.strip()
+
+
+__all__ = ["TAXONOMY_VERSION", "extract_skills", "tag_skills"]

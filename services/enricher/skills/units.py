@@ -1,0 +1,125 @@
+"""Cut a posting into evidence units (title, headings, items, sentences) and mark preferred ones.
+
+A unit is what a skill's evidence quotes and the scope of "nice to have" markers. Units under a
+heading of kind "preferred", or under a text heading that reads like one, are preferred; so is any
+sentence carrying a marker such as "is a plus", "von Vorteil", "mile widziane", "meriterande" or
+"будет плюсом".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from shared.posting import NormalizedPosting
+
+# "Nice to have" markers, matched as whole tokens by the skills automaton itself (one pass over the
+# text finds skills and markers alike).
+MARKERS = (
+    "nice to have", "nice to haves", "good to have", "preferred", "preferably", "preferable",
+    "a plus", "big plus", "huge plus", "is plus", "plus point", "plus points", "bonus",
+    "an advantage", "is advantage", "advantageous", "desirable", "desired", "ideally", "optional",
+    "not required", "beneficial", "would be great", "would be nice", "von vorteil",
+    "wünschenswert", "wünschenswerte", "ein plus", "idealerweise", "wäre schön", "pluspunkt",
+    "gerne gesehen", "mile widziane", "mile widziana", "mile widziany", "mile widziani", "atut",
+    "atutem", "plusem", "preferowane", "preferowana", "preferowany", "meriterande", "meriterar",
+    "ett plus", "önskvärt", "önskvärd", "en fördel", "fördelaktigt", "плюсом", "желательно",
+    "желателен", "желательна", "желательны", "приветствуется", "приветствуются",
+    "преимуществом", "преимущество", "не обязательно", "как плюс",
+)
+# Words that, after a number, state years of experience ("5+ years", "от 3 лет", "3 Jahre").
+YEAR_WORDS = (
+    "year", "years", "yr", "yrs", "лет", "год", "года", "jahr", "jahre", "jahren", "lat", "lata",
+    "år", "års",
+)
+_HEADING_WORDS = re.compile(
+    r"^(?:[#*\s]*)(?:key\s+|core\s+|required\s+|preferred\s+|technical\s+|must\s+|your\s+|"
+    r"additional\s+|desired\s+|minimum\s+|basic\s+)?"
+    r"(?:requirements?|qualifications?|responsibilities|skills|tech(?:nical)?\s+stack|stack|"
+    r"technolog|tools|nice|bonus|preferred|what\s+you|who\s+you|about|benefits|we\s+offer|"
+    r"must\s+have|good\s+to\s+have|требовани|обязанност|условия|мы\s+предлагаем|"
+    r"будет\s+плюсом|плюсом|желательно|навыки|стек|технологи|wymagania|mile\s+widziane|"
+    r"oferujemy|obowiązki|umiejętności|technologie|krav|meriterande|vi\s+erbjuder|"
+    r"kvalifikationer|arbetsuppgifter|anforderungen|aufgaben|wir\s+bieten|von\s+vorteil|"
+    r"wünschenswert|profil|kenntnisse|kompetens)",
+)
+_SKILL_WORDS = (
+    "skills", "stack", "technolog", "tools", "languages", "frameworks", "such as", "like",
+    "including", "навык", "стек", "технолог", "umiejętno", "kompetens", "kenntnisse", "verktyg",
+)
+_BULLET = re.compile(r"^\s*(?:[-*•·–—▪◦►✓✔]|\d{1,2}[.)])\s+")
+SHORT_ITEM = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    text: str
+    listy: bool
+    """In a skills list (a short item, or under a skills / "such as:" heading)."""
+    heading: bool = False
+    section_preferred: bool = False
+    """In a section of kind "preferred"."""
+
+
+def is_heading(line: str) -> bool:
+    if _BULLET.match(line) or len(line) > 80 or line.endswith((".", ",", ";")):
+        return False
+    return line.endswith(":") or bool(_HEADING_WORDS.match(line.lower()))
+
+
+def is_skill_heading(heading: str) -> bool:
+    lower = heading.lower()
+    return lower.rstrip().endswith(":") or any(word in lower for word in _SKILL_WORDS)
+
+
+def sentences(line: str) -> list[str]:
+    if ". " not in line:
+        return [line]
+    parts = line.split(". ")
+    return [p + "." for p in parts[:-1]] + [parts[-1]]
+
+
+def units_from_lines(lines: list[str], preferred: bool = False, listy: bool = False) -> list[Unit]:
+    units: list[Unit] = []
+    in_list = listy
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if is_heading(line):
+            in_list = listy or is_skill_heading(line)
+            units.append(Unit(line, in_list, True, preferred))
+            continue
+        short = len(line) <= SHORT_ITEM
+        units.extend(Unit(s, in_list or short, False, preferred) for s in sentences(line))
+    return units
+
+
+def preferred_flags(units: list[Unit], marked: set[int]) -> list[bool]:
+    """Whether each unit is preferred: its section's kind, a marked heading above it, or its own
+    marker ("Experience with Kafka is a plus")."""
+    flags: list[bool] = []
+    under_marked_heading = False
+    for index, unit in enumerate(units):
+        if unit.heading:
+            under_marked_heading = index in marked
+        flags.append(unit.section_preferred or under_marked_heading or index in marked)
+    return flags
+
+
+def posting_units(posting: NormalizedPosting) -> list[Unit]:
+    """Units of the title and description; sections when they cover the text, else its lines."""
+    units = [Unit(posting.title, False)] if posting.title else []
+    description = posting.description
+    covered = sum(len(item) for s in description.sections for item in s.items)
+    if description.sections and covered >= 0.6 * len(description.text):
+        for section in description.sections:
+            heading = (section.heading or "").strip()
+            pref = section.kind == "preferred"
+            listy = bool(heading) and is_skill_heading(heading)
+            # A section always starts under its own heading, so a marked one above does not leak.
+            units.append(Unit(heading or "-", listy, True, pref))
+            units.extend(units_from_lines(section.items, pref, listy))
+    else:
+        units.extend(units_from_lines(description.text.splitlines()))
+    return units

@@ -1,0 +1,64 @@
+"""Years of experience stated next to a skill: "MongoDB : 3+ years", "5+ years with Node.js",
+"3 years of Python", "опыт работы с Python от 3 лет", "3 Jahre Erfahrung mit Java"."""
+
+from __future__ import annotations
+
+import re
+
+from services.enricher.skills.matcher import Hit, Scan
+
+# The number before a year word, on the normalized lower-case text: "5+", "3 5", "3 to 5".
+NUMBER = re.compile(r"(?<![\w.])(\d{1,2})\+? (?:(?:to |до |bis |till |do )?\d{1,2}\+? )?$")
+# What may stand between a skill and the years stated after it ("Python : 3+ years",
+# "Node.js (v18+) : 5+ years", "Python от 3 лет"): "at least" words and version numbers.
+BACK_GAP = frozenset(
+    "от не менее более min minimum at least mindestens minst co najmniej ponad over".split()
+)
+_VERSION = re.compile(r"v?\d+(?:\.\d+)*\+?")
+FORWARD_TOKENS = 9
+
+
+def _back_ok(gap: str) -> bool:
+    tokens = gap.split()
+    return len(tokens) <= 4 and all(t in BACK_GAP or _VERSION.fullmatch(t) for t in tokens)
+
+
+def _forward_ok(gap: str) -> bool:
+    tokens = gap.split()
+    return len(tokens) <= FORWARD_TOKENS and "\n" not in tokens
+
+
+def attach_years(found: Scan, hits: list[Hit]) -> dict[int, float]:
+    """Hit index -> years stated next to it (backwards first: "MongoDB : 3+ years")."""
+    result: dict[int, float] = {}
+    if not hits:
+        return result
+    starts = [h.start for h in hits]
+    for word_start, word_end in found.year_words:
+        number = NUMBER.search(found.lower, max(0, word_start - 16), word_start + 1)
+        if number is None or int(number.group(1)) > 40:
+            continue
+        years = float(number.group(1))
+        at, end = number.start(), word_end
+        index = _nearest_before(hits, starts, at)
+        if index is not None and _back_ok(found.lower[hits[index].end : at]):
+            result[index] = max(result.get(index, 0.0), years)
+            continue
+        index = _nearest_after(hits, starts, end)
+        if index is not None and _forward_ok(found.lower[end : hits[index].start + 1]):
+            result[index] = max(result.get(index, 0.0), years)
+    return result
+
+
+def _nearest_before(hits: list[Hit], starts: list[int], at: int) -> int | None:
+    from bisect import bisect_left
+
+    i = bisect_left(starts, at) - 1
+    return i if i >= 0 and hits[i].end <= at + 1 else None
+
+
+def _nearest_after(hits: list[Hit], starts: list[int], at: int) -> int | None:
+    from bisect import bisect_left
+
+    i = bisect_left(starts, at - 1)
+    return i if i < len(hits) else None

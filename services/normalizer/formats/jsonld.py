@@ -1,0 +1,193 @@
+"""``jsonld`` and ``html``: schema.org JobPosting objects, alone or inside a job page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+from selectolax.lexbor import LexborHTMLParser
+
+from shared.errors import InvalidPayload
+from shared.posting import NormalizedPosting, SalaryHint
+
+from .common import (
+    Draft,
+    get,
+    parse_date,
+    require_dict,
+    salary_hint,
+    string,
+    string_raw,
+    strings,
+)
+
+# Schema.org text properties that some pages fill instead of putting everything in description.
+_EXTRA_TEXT = (
+    ("Responsibilities", "responsibilities"),
+    ("Qualifications", "qualifications"),
+    ("Benefits", "jobBenefits"),
+)
+_REMOTE_TYPES = frozenset({"telecommute", "remote"})
+
+
+def parse_jsonld(payload: Any, url: str | None) -> NormalizedPosting:
+    data = find_job_posting(
+        require_dict(payload, "jsonld") if not isinstance(payload, list) else payload
+    )
+    if data is None:
+        raise InvalidPayload("jsonld payload holds no schema.org JobPosting")
+    return _from_job_posting(data, url)
+
+
+def parse_html(payload: Any, url: str | None) -> NormalizedPosting:
+    markup = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else payload
+    if not isinstance(markup, str) or not markup.strip():
+        raise InvalidPayload("html payload must be a non-empty string")
+    tree = LexborHTMLParser(markup)
+    for script in tree.css('script[type="application/ld+json"]'):
+        try:
+            posting = find_job_posting(orjson.loads(script.text(deep=True)))
+        except orjson.JSONDecodeError:
+            continue
+        if posting is not None:
+            return _from_job_posting(posting, url)
+    draft = Draft("html")
+    draft.set("title", _page_title(tree), "html.title")
+    draft.add_html(markup)
+    return draft.build(url)
+
+
+def _page_title(tree: LexborHTMLParser) -> str | None:
+    meta = tree.css_first('meta[property="og:title"]')
+    if meta is not None and (title := string(meta.attributes.get("content"))):
+        return title
+    for selector in ("h1", "title"):
+        node = tree.css_first(selector)
+        if node is not None and (title := string(node.text(deep=True))):
+            return title
+    return None
+
+
+def find_job_posting(data: Any) -> dict[str, Any] | None:
+    """The first JobPosting in a JSON-LD value: an object, a list, or an @graph."""
+    if isinstance(data, list):
+        return next((p for item in data if (p := find_job_posting(item)) is not None), None)
+    if not isinstance(data, dict):
+        return None
+    kind = data.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    if "JobPosting" in kinds:
+        return data
+    return find_job_posting(data.get("@graph")) if "@graph" in data else None
+
+
+def _from_job_posting(data: dict[str, Any], url: str | None) -> NormalizedPosting:
+    draft = Draft("jsonld")
+    draft.set("title", string(data.get("title")) or string(data.get("name")), "title")
+    org = data.get("hiringOrganization")
+    draft.set("company", string(get(org, "name") if isinstance(org, dict) else org), "company")
+    draft.set("url", string(data.get("url")), "url")
+    _locations(draft, data)
+    draft.set("employment_type", strings(_as_list(data.get("employmentType"))), "employmentType")
+    draft.set(
+        "salary", _salary(data.get("baseSalary") or data.get("estimatedSalary")), "baseSalary"
+    )
+    draft.set("date_posted", parse_date(data.get("datePosted")), "datePosted")
+    draft.set("valid_through", parse_date(data.get("validThrough")), "validThrough")
+    draft.set("skills", _skills(data.get("skills")), "skills")
+    draft.set(
+        "experience", _requirement(data.get("experienceRequirements")), "experienceRequirements"
+    )
+    draft.set("education", _requirement(data.get("educationRequirements")), "educationRequirements")
+    draft.set("department", string(get(data, "occupationalCategory.name")), "occupationalCategory")
+    draft.set("language", string(data.get("inLanguage")), "inLanguage")
+    draft.add_text(data.get("description"))
+    for heading, key in _EXTRA_TEXT:
+        if text := string_raw(data.get(key)):
+            draft.add_heading(heading)
+            draft.add_text(text)
+    return draft.build(url)
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def _locations(draft: Draft, data: dict[str, Any]) -> None:
+    places = [p for p in _as_list(data.get("jobLocation")) if p]
+    names = strings(_place_name(p) for p in places)
+    draft.set("locations", names, "jobLocation")
+    countries = strings(_country(get(p, "address")) for p in places)
+    draft.set(
+        "country_hint", countries[0] if countries else None, "jobLocation.address.addressCountry"
+    )
+    location_type = string(data.get("jobLocationType"))
+    if location_type and location_type.lower() in _REMOTE_TYPES:
+        draft.set("workplace", "remote", "jobLocationType")
+    required = [r for r in _as_list(data.get("applicantLocationRequirements")) if r]
+    if required:
+        draft.set(
+            "locations", strings(_place_name(r) for r in required), "applicantLocationRequirements"
+        )
+
+
+def _place_name(place: Any) -> str | None:
+    if isinstance(place, str):
+        return place
+    if not isinstance(place, dict):
+        return None
+    address = place.get("address")
+    if isinstance(address, str):
+        return address
+    if isinstance(address, dict):
+        parts = strings(
+            [address.get("addressLocality"), address.get("addressRegion"), _country(address)]
+        )
+        if parts:
+            return ", ".join(parts)
+    return string(place.get("name"))
+
+
+def _country(address: Any) -> str | None:
+    country = address.get("addressCountry") if isinstance(address, dict) else None
+    return string(country.get("name") if isinstance(country, dict) else country)
+
+
+def _salary(value: Any) -> SalaryHint | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, int | float | str):
+        return (
+            salary_hint(value, value)
+            if not isinstance(value, str)
+            else salary_hint(None, None, raw=value)
+        )
+    if not isinstance(value, dict):
+        return None
+    amount = value.get("value")
+    if isinstance(amount, dict):
+        exact = amount.get("value")
+        return salary_hint(
+            amount.get("minValue", exact),
+            amount.get("maxValue", exact),
+            value.get("currency"),
+            amount.get("unitText") or value.get("unitText"),
+        )
+    return salary_hint(amount, amount, value.get("currency"), value.get("unitText"))
+
+
+def _skills(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return strings(value.split(","))
+    return strings(get(v, "name") if isinstance(v, dict) else v for v in _as_list(value))
+
+
+def _requirement(value: Any) -> str | None:
+    if isinstance(value, list):
+        return "; ".join(strings(_requirement(v) for v in value)) or None
+    if isinstance(value, dict):
+        months = value.get("monthsOfExperience")
+        if months is not None:
+            return f"{months} months"
+        return string(value.get("credentialCategory")) or string(value.get("description"))
+    return string(value)

@@ -1,0 +1,38 @@
+"""Normalizer: payload -> canonical fields and a fingerprint; unchanged re-deliveries stop here."""
+
+from datetime import UTC, datetime
+
+from services.normalizer.fingerprint import fingerprint
+from services.normalizer.formats import parse
+from services.normalizer.ports import FingerprintStore
+from shared.messages import PostingFetched, PostingNormalized
+from shared.posting import NormalizedPosting
+
+
+def normalize_payload(msg: PostingFetched) -> PostingNormalized:
+    """The pure part, shared with `jobstream process`."""
+    if msg.event == "close":
+        posting, status = NormalizedPosting(), "closed"
+    else:
+        posting, status = parse(msg.format, msg.payload, url=msg.url), "open"
+    return PostingNormalized(
+        correlation_id=msg.correlation_id,
+        occurred_at=datetime.now(UTC),
+        posting_id=msg.posting_id,
+        source=msg.source,
+        external_id=msg.external_id,
+        event=msg.event,
+        version=msg.version,
+        received_at=msg.received_at,
+        posting=posting,
+        fingerprint=fingerprint(posting, status),
+    )
+
+
+async def normalize(
+    msg: PostingFetched, fingerprints: FingerprintStore
+) -> PostingNormalized | None:
+    normalized = normalize_payload(msg)
+    if await fingerprints.current(msg.posting_id) == normalized.fingerprint:
+        return None
+    return normalized

@@ -1,0 +1,30 @@
+"""Composition root of the normalizer."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+
+from services.normalizer.adapters import RedisFingerprints
+from services.normalizer.router import normalizer_hop
+from services.normalizer.settings import NormalizerSettings
+from shared.clients import RedisKeys, redis_client
+from shared.hop import Hop
+from shared.service import Runtime, worker_app
+
+
+def create_app(settings: NormalizerSettings | None = None) -> FastAPI:
+    settings = settings or NormalizerSettings()
+
+    @asynccontextmanager
+    async def resources(runtime: Runtime) -> AsyncIterator[Hop[Any]]:
+        redis = redis_client(str(settings.redis_url))
+        runtime.checks["redis"] = redis.ping
+        store = RedisFingerprints(redis, RedisKeys(settings.namespace), settings.fingerprint_ttl_s)
+        try:
+            yield normalizer_hop(store)
+        finally:
+            await redis.aclose()
+
+    return worker_app("normalizer", settings, resources)

@@ -1,0 +1,69 @@
+"""Prometheus metrics shared by every hop; names follow conventions with a ``jobstream_`` prefix.
+
+One registry per process, created by the composition root and passed on, so tests can run
+several services in one process without clashing.
+"""
+
+from dataclasses import dataclass, field
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+
+LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0)
+
+
+@dataclass
+class Metrics:
+    registry: CollectorRegistry = field(default_factory=CollectorRegistry)
+
+    def __post_init__(self) -> None:
+        r = self.registry
+        self.messages = Counter(
+            "jobstream_hop_messages_total",
+            "Messages handled by a hop, by outcome (ok, dropped, retried, dead_lettered)",
+            ["hop", "outcome"],
+            registry=r,
+        )
+        self.hop_seconds = Histogram(
+            "jobstream_hop_duration_seconds",
+            "Time from delivery to ack in a hop",
+            ["hop"],
+            buckets=LATENCY_BUCKETS,
+            registry=r,
+        )
+        self.dead_letters = Counter(
+            "jobstream_dead_letters_total", "Messages dead-lettered", ["hop", "reason"], registry=r
+        )
+        self.retries = Counter(
+            "jobstream_retries_total",
+            "Messages sent to a retry queue",
+            ["hop", "attempt"],
+            registry=r,
+        )
+        self.received = Counter(
+            "jobstream_postings_received_total",
+            "Postings offered to the gateway, by source and outcome",
+            ["source", "outcome"],
+            registry=r,
+        )
+        self.duplicates = Counter(
+            "jobstream_duplicates_total", "Postings dropped as duplicates", ["kind"], registry=r
+        )
+        self.indexed = Counter(
+            "jobstream_postings_indexed_total",
+            "Posting writes by result (created, updated, closed, unchanged, stale)",
+            ["result"],
+            registry=r,
+        )
+        self.events = Counter(
+            "jobstream_events_published_total", "Public events published", ["type"], registry=r
+        )
+        self.end_to_end = Histogram(
+            "jobstream_end_to_end_seconds",
+            "From receipt at the gateway to the indexed write",
+            buckets=LATENCY_BUCKETS,
+            registry=r,
+        )
+        self.fetches = Counter(
+            "jobstream_fetch_total", "URL downloads by status class", ["status"], registry=r
+        )
+        self.ready = Gauge("jobstream_ready", "1 when the service is ready", registry=r)

@@ -1,0 +1,131 @@
+"""Every exchange, queue and routing key, declared once. No queue name is written anywhere else.
+
+Per consumer hop ``<ns>.<hop>`` (quorum, durable):
+
+- failures are re-published to ``<ns>.<hop>.retry.<n>``, a quorum queue whose message TTL is
+  the n-th retry delay and which dead-letters (at-least-once) back to the hop's queue;
+- after the last retry, or at once for a permanent error, the message is published to
+  ``<ns>.<hop>.dlq`` with the reason in its headers;
+- as a backstop, the hop's queue itself dead-letters to the DLQ after ``DELIVERY_LIMIT``
+  redeliveries (a consumer that crashes on a message every time).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from faststream.rabbit import ExchangeType, QueueType, RabbitExchange, RabbitQueue
+
+if TYPE_CHECKING:
+    from faststream.rabbit import RabbitBroker
+
+RECEIVED = "posting.received"
+FETCHED = "posting.fetched"
+NORMALIZED = "posting.normalized"
+ENRICHED = "posting.enriched"
+
+DELIVERY_LIMIT = 20
+
+HOPS: dict[str, str] = {
+    "fetcher": RECEIVED,
+    "normalizer": FETCHED,
+    "enricher": NORMALIZED,
+    "indexer": ENRICHED,
+}
+
+
+def event_routing_key(event_type: str, country: str | None, seniority: str | None) -> str:
+    """``posting.created.in.senior``: consumers bind by type, country and seniority."""
+    return f"{event_type}.{(country or 'xx').lower()}.{seniority or 'unknown'}"
+
+
+@dataclass(frozen=True)
+class Topology:
+    namespace: str
+    retry_delays_ms: tuple[int, ...]
+
+    @property
+    def pipeline(self) -> RabbitExchange:
+        return RabbitExchange(f"{self.namespace}.pipeline", type=ExchangeType.TOPIC, durable=True)
+
+    @property
+    def events(self) -> RabbitExchange:
+        return RabbitExchange(f"{self.namespace}.events", type=ExchangeType.TOPIC, durable=True)
+
+    @property
+    def dead_letters(self) -> RabbitExchange:
+        return RabbitExchange(f"{self.namespace}.dlx", type=ExchangeType.DIRECT, durable=True)
+
+    def queue_name(self, hop: str) -> str:
+        return f"{self.namespace}.{hop}"
+
+    def queue(self, hop: str) -> RabbitQueue:
+        name = self.queue_name(hop)
+        return RabbitQueue(
+            name,
+            queue_type=QueueType.QUORUM,
+            durable=True,
+            routing_key=HOPS[hop],
+            arguments={
+                "x-dead-letter-exchange": self.dead_letters.name,
+                "x-dead-letter-routing-key": name,
+                "x-delivery-limit": DELIVERY_LIMIT,
+            },
+        )
+
+    def retry_queue(self, hop: str, attempt: int) -> RabbitQueue:
+        """Queue holding a message for the ``attempt``-th retry (1-based)."""
+        delay = self.retry_delays_ms[attempt - 1]
+        return RabbitQueue(
+            f"{self.queue_name(hop)}.retry.{attempt}",
+            queue_type=QueueType.QUORUM,
+            durable=True,
+            arguments={
+                "x-message-ttl": delay,
+                "x-dead-letter-exchange": "",
+                "x-dead-letter-routing-key": self.queue_name(hop),
+                "x-dead-letter-strategy": "at-least-once",
+                "x-overflow": "reject-publish",
+            },
+        )
+
+    def dead_letter_queue(self, hop: str) -> RabbitQueue:
+        return RabbitQueue(
+            f"{self.queue_name(hop)}.dlq",
+            queue_type=QueueType.QUORUM,
+            durable=True,
+            routing_key=self.queue_name(hop),
+        )
+
+    def all_queue_names(self) -> list[str]:
+        names = []
+        for hop in HOPS:
+            names.append(self.queue_name(hop))
+            names.append(self.dead_letter_queue(hop).name)
+            names.extend(
+                self.retry_queue(hop, n).name for n in range(1, len(self.retry_delays_ms) + 1)
+            )
+        return names
+
+    async def declare(self, broker: RabbitBroker) -> None:
+        """Declare exchanges, every hop's queue, its retry and dead-letter queues. Idempotent."""
+        for exchange in (self.pipeline, self.events, self.dead_letters):
+            await broker.declare_exchange(exchange)
+        for hop in HOPS:
+            await self.declare_hop(broker, hop)
+
+    async def declare_hop(self, broker: RabbitBroker, hop: str) -> None:
+        pipeline = await broker.declare_exchange(self.pipeline)
+        dlx = await broker.declare_exchange(self.dead_letters)
+        queue = await broker.declare_queue(self.queue(hop))
+        await queue.bind(pipeline, routing_key=HOPS[hop])
+        dlq = self.dead_letter_queue(hop)
+        declared_dlq = await broker.declare_queue(dlq)
+        await declared_dlq.bind(dlx, routing_key=dlq.routing())
+        for attempt in range(1, len(self.retry_delays_ms) + 1):
+            await broker.declare_queue(self.retry_queue(hop, attempt))
+
+
+def topology_for(namespace: str, retry_delays_ms: list[int]) -> Topology:
+    return Topology(namespace=namespace, retry_delays_ms=tuple(retry_delays_ms))

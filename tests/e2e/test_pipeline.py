@@ -1,0 +1,144 @@
+"""The five services as processes (`jobstream run`) on real RabbitMQ, Redis and MongoDB."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import aio_pika
+import httpx
+import pytest
+
+from jobstream.demo import sample_postings
+from jobstream.embedded_mongo import free_port
+from tests.helpers import drain, eventually
+
+pytestmark = pytest.mark.e2e
+
+MUMBAI, PRODUCT = (f"demo:{p['external_id']}" for p in sample_postings())
+
+
+def _free_block(size: int = 5) -> int:
+    for _ in range(50):
+        base = free_port()
+        if base + size < 65535 and all(_is_free(base + i) for i in range(size)):
+            return base
+    raise RuntimeError("no block of free ports")
+
+
+def _is_free(port: int) -> bool:
+    import socket
+
+    with socket.socket() as sock:
+        return sock.connect_ex(("127.0.0.1", port)) != 0
+
+
+@pytest.fixture
+def stack(service_env, tmp_path, amqp) -> Iterator[str]:
+    """`jobstream run` in the test's namespace; stopped before `amqp` deletes the topology."""
+    base = _free_block()
+    env = {**os.environ, **service_env, "JOBSTREAM_LOG_LEVEL": "WARNING"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "jobstream.cli", "run", "--base-port", str(base)],
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    for line in process.stdout:
+        if "jobstream is ready" in line:
+            break
+    else:
+        pytest.fail(f"jobstream run exited with {process.wait()} before it was ready")
+    yield f"http://127.0.0.1:{base}"
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=60) == 0
+
+
+@pytest.fixture
+async def events(amqp, topology, stack) -> AsyncIterator[str]:
+    """A consumer's queue bound to every public event."""
+    exchange = await amqp.get_exchange(topology.events.name)
+    queue = await amqp.declare_queue(f"{topology.namespace}.test-events", exclusive=True)
+    await queue.bind(exchange, routing_key="#")
+    yield queue.name
+
+
+async def event_types(amqp: aio_pika.abc.AbstractChannel, queue: str) -> list[tuple[str, str]]:
+    return [
+        (body["type"], body["subject"])
+        for body in (json.loads(m.body) for m in await drain(amqp, queue))
+    ]
+
+
+async def post(stack: str, postings: list[dict[str, Any]]) -> None:
+    async with httpx.AsyncClient() as client:
+        response = await client.post(f"{stack}/v1/postings", json={"postings": postings})
+    assert response.status_code == 202, response.text
+
+
+async def dropped_by_normalizer(stack: str) -> float:
+    normalizer = stack.rsplit(":", 1)[0] + f":{int(stack.rsplit(':', 1)[1]) + 2}"
+    async with httpx.AsyncClient() as client:
+        text = (await client.get(f"{normalizer}/metrics")).text
+    for line in text.splitlines():
+        if line.startswith('jobstream_hop_messages_total{hop="normalizer",outcome="dropped"}'):
+            return float(line.split()[-1])
+    return 0.0
+
+
+def skill_names(doc: dict[str, Any]) -> set[str]:
+    return {s["name"] for s in doc["skills"]}
+
+
+async def test_samples_flow_to_mongodb_and_events_exactly_once(
+    stack, events, amqp, mongo, database_name
+):
+    postings = mongo[database_name]["postings"]
+    seeds = sample_postings()
+    await post(stack, seeds)
+
+    async def both_indexed() -> list[dict[str, Any]]:
+        docs = await postings.find({}).to_list()
+        return docs if len(docs) == 2 else []
+
+    docs = {d["_id"]: d for d in await eventually(both_indexed, within=30)}
+    mumbai, product = docs[MUMBAI], docs[PRODUCT]
+    assert mumbai["title"] == "Senior Backend Engineer"
+    assert product["title"] == "Senior Backend Developer"
+    assert mumbai["company"] is None and product["company"] is None  # neither states one
+    assert [(loc["city"], loc["country"]) for loc in mumbai["locations"]] == [("Mumbai", "IN")]
+    assert product["locations"] == []
+    assert (mumbai["experience"]["min_years"], mumbai["experience"]["max_years"]) == (5, 10)
+    assert (product["experience"]["min_years"], product["experience"]["max_years"]) == (6, None)
+    assert mumbai["employment_type"] == product["employment_type"] == ["FULL_TIME"]
+    for doc in (mumbai, product):
+        assert {"Node.js", "Express.js", "MongoDB"} <= skill_names(doc)
+    assert "Redis" in skill_names(mumbai)
+    assert sorted(await eventually(lambda: event_types(amqp, events))) == sorted(
+        [("posting.created", MUMBAI), ("posting.created", PRODUCT)]
+    )
+
+    # The same postings again: no new document, no new event.
+    await post(stack, seeds)
+    await eventually(lambda: _at_least(dropped_by_normalizer(stack), 2))
+    assert await postings.count_documents({}) == 2
+    assert await event_types(amqp, events) == []
+
+    # One posting changed: exactly one update.
+    changed = {**seeds[1], "payload": seeds[1]["payload"] + "\nLocation : Pune, India\n"}
+    await post(stack, [changed])
+    assert await eventually(lambda: event_types(amqp, events)) == [("posting.updated", PRODUCT)]
+    updated = await postings.find_one({"_id": PRODUCT})
+    assert updated["version"] > product["version"]
+    assert await postings.count_documents({}) == 2
+
+
+async def _at_least(value: Any, minimum: float) -> bool:
+    return (await value) >= minimum

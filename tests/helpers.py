@@ -1,0 +1,56 @@
+"""Small helpers shared by the integration and e2e tests."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+import aio_pika
+
+from shared.messages import PostingNormalized
+from shared.posting import Description, NormalizedPosting
+
+T = TypeVar("T")
+
+
+async def eventually(
+    check: Callable[[], Awaitable[T]], within: float = 15.0, interval: float = 0.05
+) -> T:
+    """Poll ``check`` until it returns something truthy; fail with its last value."""
+    deadline = time.monotonic() + within
+    while True:
+        value = await check()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"condition not met within {within}s; last value: {value!r}")
+        await asyncio.sleep(interval)
+
+
+async def drain(channel: aio_pika.abc.AbstractChannel, queue: str) -> list[Any]:
+    """Every message waiting in ``queue``, acked."""
+    declared = await channel.get_queue(queue, ensure=False)
+    messages = []
+    while (message := await declared.get(fail=False, no_ack=True)) is not None:
+        messages.append(message)
+    return messages
+
+
+def normalized_message(
+    posting_id: str | None = None, title: str = "Backend Engineer", version: int = 1
+) -> PostingNormalized:
+    external_id = posting_id or uuid.uuid4().hex[:8]
+    return PostingNormalized(
+        correlation_id=uuid.uuid4().hex,
+        posting_id=f"test:{external_id}",
+        source="test",
+        external_id=external_id,
+        version=version,
+        received_at=datetime.now(UTC),
+        posting=NormalizedPosting(title=title, description=Description(text="Python and Redis.")),
+        fingerprint=uuid.uuid4().hex,
+    )

@@ -1,0 +1,60 @@
+import pytest
+
+from services.enricher.geo import geocode
+
+
+@pytest.mark.parametrize(
+    ("raw", "city", "region", "country", "kind"),
+    [
+        ("KA, IN", None, "Karnataka", "IN", "region"),
+        ("Springfield, IL", "Springfield", "Illinois", "US", "city"),
+        ("Mumbai", "Mumbai", "Maharashtra", "IN", "city"),
+        ("Chicago, IL, US", "Chicago", "Illinois", "US", "city"),
+        ("Sydney, NSW, AU", "Sydney", "New South Wales", "AU", "city"),
+        ("Toronto, ON", "Toronto", "Ontario", "CA", "city"),
+        ("Москва", "Moscow", None, "RU", "city"),
+        ("Remote - EMEA", None, "EMEA", None, "area"),
+        ("Sverige", None, None, "SE", "country"),
+        ("Deutschland", None, None, "DE", "country"),
+        ("Россия", None, None, "RU", "country"),
+        ("United Kingdom", None, None, "GB", "country"),
+        ("UK", None, None, "GB", "country"),
+        ("USA", None, None, "US", "country"),
+        ("POL", None, None, "PL", "country"),
+    ],
+)
+def test_single_place(
+    raw: str, city: str | None, region: str | None, country: str | None, kind: str
+) -> None:
+    [loc] = geocode([raw])
+    assert (loc.city, loc.region, loc.country, loc.kind) == (city, region, country, kind)
+
+
+def test_city_has_coordinates() -> None:
+    [loc] = geocode(["Mumbai"])
+    assert loc.lat is not None and 18 < loc.lat < 20
+
+
+def test_several_places() -> None:
+    locs = geocode(["Berlin, Munich or Remote"])
+    assert [(x.city, x.kind) for x in locs] == [
+        ("Berlin", "city"),
+        ("Munich", "city"),
+        (None, "remote"),
+    ]
+    assert [x.country for x in geocode(["London | New York"])] == ["GB", "US"]
+
+
+def test_remote_with_country() -> None:
+    [loc] = geocode(["Remote (Poland)"])
+    assert (loc.kind, loc.country) == ("remote", "PL")
+
+
+def test_country_hint_disambiguates() -> None:
+    [loc] = geocode(["Manchester"], country_hint="US")
+    assert loc.country == "US"
+
+
+def test_unknown_place_is_not_guessed() -> None:
+    [loc] = geocode(["Foo, Bar"])
+    assert (loc.city, loc.country, loc.kind) == (None, None, "unknown")

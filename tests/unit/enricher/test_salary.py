@@ -1,0 +1,58 @@
+import pytest
+
+from services.enricher.salary import from_hint, from_text
+from shared.posting import SalaryHint
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "currency", "period"),
+    [
+        ("$120k-$150k", 120_000, 150_000, "USD", "YEAR"),
+        ("$120,000 - $150,000 a year", 120_000, 150_000, "USD", "YEAR"),
+        ("£45,000 per annum", 45_000, None, "GBP", "YEAR"),
+        ("€60.000 brutto/Jahr", 60_000, None, "EUR", "YEAR"),
+        ("₹12-18 LPA", 1_200_000, 1_800_000, "INR", "YEAR"),
+        ("от 150 000 руб.", 150_000, None, "RUB", "MONTH"),
+        ("150 000 – 200 000 ₽ на руки", 150_000, 200_000, "RUB", "MONTH"),
+        ("25-30 zł/h netto (B2B)", 25, 30, "PLN", "HOUR"),
+        ("$40/hour", 40, None, "USD", "HOUR"),
+        ("5 000 EUR miesięcznie", 5_000, None, "EUR", "MONTH"),
+        ("Pay: $18.00 - $22.00 per hour", 18, 22, "USD", "HOUR"),
+    ],
+)
+def test_from_text(text: str, low: float, high: float | None, currency: str, period: str) -> None:
+    salary = from_text(text)
+    assert salary is not None
+    assert (salary.min, salary.max, salary.currency, salary.period) == (low, high, currency, period)
+
+
+def test_annualized() -> None:
+    hourly = from_text("$40/hour")
+    monthly = from_text("5 000 EUR miesięcznie")
+    assert hourly is not None and hourly.annual_min == 40 * 2080
+    assert monthly is not None and monthly.annual_min == 60_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We raised $50M in our Series B.",
+        "6+ years of experience",
+        "A team of 12 engineers since 2015.",
+        "Knowledge of OWASP Top 10 and rate limiting",
+        "Enjoy a $5 coffee voucher",
+        "$1.2M ARR",
+    ],
+)
+def test_no_salary_from_unrelated_numbers(text: str) -> None:
+    assert from_text(text) is None
+
+
+def test_from_hint() -> None:
+    salary = from_hint(SalaryHint(min=100_000, max=150_000, currency="RUR", period="month"))
+    assert salary is not None
+    assert (salary.currency, salary.period, salary.annual_max) == ("RUB", "MONTH", 1_800_000)
+
+
+def test_retirement_plan_is_not_pay() -> None:
+    assert from_text("Benefits: 401K matching, dental insurance") is None

@@ -1,0 +1,46 @@
+import asyncio
+
+import pytest
+
+from services.indexer.batcher import Batcher
+
+
+async def test_concurrent_submissions_share_a_flush():
+    flushed: list[list[int]] = []
+
+    async def flush(items: list[int]) -> None:
+        flushed.append(items)
+
+    batcher = Batcher(flush, max_size=10, max_wait_s=0.01)
+    await asyncio.gather(*(batcher.submit(i) for i in range(25)))
+    await batcher.close()
+    assert sorted(i for batch in flushed for i in batch) == list(range(25))
+    assert max(len(b) for b in flushed) <= 10
+    assert len(flushed) < 25
+
+
+async def test_a_failed_flush_fails_every_submission_in_it():
+    async def flush(items: list[int]) -> None:
+        raise ConnectionError("mongo down")
+
+    batcher = Batcher(flush, max_size=5, max_wait_s=0.01)
+    results = await asyncio.gather(*(batcher.submit(i) for i in range(3)), return_exceptions=True)
+    await batcher.close()
+    assert all(isinstance(r, ConnectionError) for r in results)
+
+
+async def test_the_batcher_keeps_working_after_a_failure():
+    calls = 0
+
+    async def flush(items: list[int]) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            raise ConnectionError("once")
+
+    batcher = Batcher(flush, max_size=5, max_wait_s=0.0)
+    with pytest.raises(ConnectionError):
+        await batcher.submit(1)
+    await batcher.submit(2)
+    await batcher.close()
+    assert calls == 2
