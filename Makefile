@@ -2,7 +2,8 @@
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
-DATA ?= tests/data/eval/committed.jsonl
+COMMITTED_SET := tests/data/eval/committed.jsonl
+DATA ?= $(COMMITTED_SET)
 PYTEST_ARGS ?=
 
 .PHONY: install run demo test unit integration e2e lint format eval bench process up down clean
@@ -42,8 +43,9 @@ format: install
 	$(VENV)/bin/ruff format shared services jobstream tests scripts
 	$(VENV)/bin/ruff check --fix shared services jobstream tests scripts
 
-eval: install  ## extraction quality per field: make eval [DATA=file.jsonl]
-	$(PY) -m jobstream.evaluate $(DATA) $(EVAL_ARGS)
+eval: install  ## extraction quality per field: make eval [DATA=file.jsonl] [BOARD=1]
+	$(PY) -m jobstream.evaluate $(DATA) $(if $(BOARD),--board-push) \
+	  $(if $(filter $(COMMITTED_SET),$(DATA)),--min-thresholds tests/data/eval/thresholds.json)
 
 bench: install  ## throughput numbers (printed, never asserted)
 	$(PY) -m tests.bench.offline

@@ -28,19 +28,27 @@ def sample_postings() -> list[dict[str, Any]]:
     ]
 
 
+def _years(experience: dict[str, Any]) -> str:
+    low, high = experience.get("min_years"), experience.get("max_years")
+    if low is None and high is None:
+        return "not stated"
+    if high is None:
+        return f"{low:g}+ years"
+    return f"{low or 0:g}-{high:g} years"
+
+
 def _summary(doc: dict[str, Any]) -> str:
     locations = ", ".join(
         f"{loc.get('city') or loc.get('raw')}/{loc.get('country') or '?'}"
         for loc in doc["locations"]
     )
-    experience = doc.get("experience") or {}
+    experience = _years(doc.get("experience") or {})
     skills = ", ".join(s["name"] for s in doc.get("skills", [])[:15])
     company = (doc.get("company") or {}).get("name") or "company not stated"
     return (
         f"- {doc['id']} v{doc['version']}: {doc.get('title')} "
         f"[{doc.get('seniority')}] at {company}\n"
-        f"    location: {locations or 'not stated'}; experience: "
-        f"{experience.get('min_years')}-{experience.get('max_years')} years; "
+        f"    location: {locations or 'not stated'}; experience: {experience}; "
         f"employment: {', '.join(doc.get('employment_type') or []) or 'not stated'}\n"
         f"    skills ({len(doc.get('skills', []))}): {skills}"
     )

@@ -45,6 +45,7 @@ def start_embedded_mongo(
             "WARNING",
         ],
         stdout=subprocess.DEVNULL,
+        start_new_session=True,
     )
     deadline = time.monotonic() + timeout_s
     while not port_is_open("127.0.0.1", port):

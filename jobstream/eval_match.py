@@ -11,9 +11,11 @@ Match rules (documented in the report header of ``python -m jobstream.evaluate``
 - city: the first city among the extracted locations names one of the truth's cities (same folded
   name, or the same gazetteer city under another name: "Москва" == "Moscow").
 - salary: same currency; same period when the truth states one; min and max each within 1% of
-  the truth's when the truth states them.
+  the truth's when the truth states them, or equal once truncated to a whole unit (JobSpy stores
+  "$16.55" as 16).
 - seniority, workplace, education: the value given is one the truth allows.
-- experience: min_years equal (to 0.01).
+- experience: min_years equal (to 0.01); for a source that states a range bucket (hh.ru's
+  "between1And3"), min_years inside the bucket.
 - skills: per truth tag, matched when an extracted skill has the same squashed name or the same
   taxonomy id the tag resolves to; counted micro-averaged over tags.
 """
@@ -76,9 +78,13 @@ def _salary_ok(got: dict[str, Any], want: dict[str, Any]) -> bool:
         return False
     if want["period"] and got.get("period") != want["period"]:
         return False
-    if want["min"] is not None and not _close(got.get("min"), want["min"]):
+    if want["min"] is not None and not _amount_ok(got.get("min"), want["min"]):
         return False
-    return want["max"] is None or _close(got.get("max"), want["max"])
+    return want["max"] is None or _amount_ok(got.get("max"), want["max"])
+
+
+def _amount_ok(got: Any, want: float) -> bool:
+    return _close(got, want) or (got is not None and float(int(float(got))) == want)
 
 
 def correct(field: str, got: Any, want: Any) -> bool:
@@ -97,7 +103,8 @@ def correct(field: str, got: Any, want: Any) -> bool:
     if field == "salary":
         return _salary_ok(got, want)
     if field == "experience":
-        return _close(got, want)
+        low, high = want
+        return low - _TOLERANCE <= float(got) <= high + _TOLERANCE
     if field == "skills":
         return skill_hits(got, want) == len(want)
     return got in want

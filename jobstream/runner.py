@@ -80,7 +80,9 @@ def run(base_port: int, storage: str, ready_timeout: float = 90.0) -> int:
         port = base_port + offset
         service_env = {**env, "JOBSTREAM_HTTP_PORT": str(port)}
         command = [sys.executable, "-m", "jobstream.cli", "serve", name]
-        processes.append(subprocess.Popen(command, env=service_env))
+        # Own session: a terminal's Ctrl-C reaches only this supervisor, which stops the
+        # services in order (workers drain first, the database last).
+        processes.append(subprocess.Popen(command, env=service_env, start_new_session=True))
         urls[name] = f"http://127.0.0.1:{port}"
     for name, url in urls.items():
         print(f"  {name:<11} {url}  (/healthz /readyz /metrics)")

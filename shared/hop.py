@@ -117,7 +117,7 @@ class HopRunner(Generic[M]):
             if retry:
                 target = self.topology.retry_queue(self.hop.name, attempt).name
                 await self._republish(msg, "", target, headers)
-                self.metrics.retries.labels(self.hop.name, str(attempt)).inc()
+                self.metrics.retries.labels(self.hop.name, str(attempt), reason).inc()
             else:
                 await self._republish(
                     msg,

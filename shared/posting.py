@@ -71,6 +71,7 @@ class NormalizedPosting(_Model):
     skills: list[str] = Field(default_factory=list, description="Employer-tagged skills.")
     experience: str | None = Field(None, description="Raw experience statement, e.g. '5-10 Years'.")
     education: str | None = None
+    seniority: str | None = Field(None, description="Raw level stated by the source, if any.")
     country_hint: str | None = Field(None, description="Country stated by a structured field.")
     language: str | None = Field(None, description="ISO 639-1 stated by the source, if any.")
     hint_fields: dict[str, str] = Field(default_factory=dict)

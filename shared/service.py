@@ -6,6 +6,7 @@ the hop needs, registers their readiness checks and yields the wired ``Hop``.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass, field
@@ -22,10 +23,13 @@ from shared.broker import make_broker
 from shared.hop import Hop, HopRunner
 from shared.logging import configure_logging
 from shared.metrics import Metrics
+from shared.ops_metrics import QueueProbe
 from shared.settings import ServiceSettings
 from shared.topology import Topology, topology_for
 
 Check = Callable[[], Awaitable[Any]]
+SCRAPE_HOOK_TIMEOUT_S = 2.0
+READY_TIMEOUT_S = 3.0
 
 
 @dataclass
@@ -38,6 +42,8 @@ class Runtime:
     broker: RabbitBroker
     topology: Topology
     checks: dict[str, Check] = field(default_factory=dict)
+    # Run before each /metrics scrape, to refresh gauges read from elsewhere (queue depths).
+    scrape_hooks: list[Check] = field(default_factory=list)
 
 
 Resources = Callable[[Runtime], AbstractAsyncContextManager[Hop[Any]]]
@@ -87,6 +93,18 @@ def ops_routes(app: FastAPI, runtime: Runtime, queue_name: str | None) -> None:
 
     @app.get("/metrics", tags=["ops"])
     async def metrics() -> Response:
+        # Readiness is re-checked per scrape, so jobstream_ready never reports a stale answer.
+        try:
+            failures = await asyncio.wait_for(readiness(runtime, queue_name), READY_TIMEOUT_S)
+        except TimeoutError:
+            failures = {"readiness": "timed out"}
+        runtime.metrics.ready.set(0 if failures else 1)
+        for hook in runtime.scrape_hooks:
+            try:
+                await asyncio.wait_for(hook(), SCRAPE_HOOK_TIMEOUT_S)
+            except TimeoutError:
+                # A slow broker must not make the scrape itself fail: serve what we have.
+                runtime.metrics.queue_probe_errors.inc()
         return Response(generate_latest(runtime.metrics.registry), media_type=CONTENT_TYPE_LATEST)
 
 
@@ -96,6 +114,7 @@ def worker_app(name: str, settings: ServiceSettings, resources: Resources) -> Fa
     broker = make_broker(settings, metrics, app_id=f"jobstream-{name}")
     topology = topology_for(settings.namespace, settings.retry_delays_ms)
     runtime = Runtime(name, settings, metrics, broker, topology)
+    runtime.scrape_hooks.append(QueueProbe(broker, topology, name, metrics))
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

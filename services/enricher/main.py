@@ -9,6 +9,7 @@ from fastapi import FastAPI
 from services.enricher.router import enricher_hop
 from services.enricher.settings import EnricherSettings
 from shared.hop import Hop
+from shared.ops_metrics import enrichment_observer, observed
 from shared.service import Runtime, worker_app
 
 
@@ -17,6 +18,6 @@ def create_app(settings: EnricherSettings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def resources(runtime: Runtime) -> AsyncIterator[Hop[Any]]:
-        yield enricher_hop()
+        yield observed(enricher_hop(), enrichment_observer(runtime.metrics))
 
     return worker_app("enricher", settings, resources)

@@ -11,6 +11,7 @@ from services.fetcher.adapters import HttpxDownloader
 from services.fetcher.router import fetcher_hop
 from services.fetcher.settings import FetcherSettings
 from shared.hop import Hop
+from shared.ops_metrics import fetch_observer, observed
 from shared.service import Runtime, worker_app
 
 
@@ -28,6 +29,6 @@ def create_app(settings: FetcherSettings | None = None) -> FastAPI:
                 settings.fetch_max_redirects,
                 settings.fetch_allow_hosts,
             )
-            yield fetcher_hop(downloader)
+            yield observed(fetcher_hop(downloader), fetch_observer(runtime.metrics))
 
     return worker_app("fetcher", settings, resources)

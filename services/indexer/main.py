@@ -15,6 +15,7 @@ from services.indexer.settings import IndexerSettings
 from shared.clients import mongo_client
 from shared.hop import Hop
 from shared.messages import PostingEnriched
+from shared.ops_metrics import observe_indexed
 from shared.service import Runtime, worker_app
 
 POSTINGS = "postings"
@@ -39,6 +40,7 @@ def create_app(settings: IndexerSettings | None = None) -> FastAPI:
                 metrics.events.labels(event.type).inc()
                 metrics.indexed.labels(event.type.removeprefix("posting.")).inc()
                 metrics.end_to_end.observe((now - event.document["received_at"]).total_seconds())
+                observe_indexed(metrics, event.type, event.document)
             metrics.indexed.labels("unchanged_or_stale").inc(len(messages) - len(pending))
 
         batcher = Batcher(flush, settings.batch_size, settings.batch_wait_ms / 1000)

@@ -11,6 +11,7 @@ from services.normalizer.router import normalizer_hop
 from services.normalizer.settings import NormalizerSettings
 from shared.clients import RedisKeys, redis_client
 from shared.hop import Hop
+from shared.ops_metrics import duplicate_observer, observed
 from shared.service import Runtime, worker_app
 
 
@@ -23,7 +24,7 @@ def create_app(settings: NormalizerSettings | None = None) -> FastAPI:
         runtime.checks["redis"] = redis.ping
         store = RedisFingerprints(redis, RedisKeys(settings.namespace), settings.fingerprint_ttl_s)
         try:
-            yield normalizer_hop(store)
+            yield observed(normalizer_hop(store), duplicate_observer(runtime.metrics))
         finally:
             await redis.aclose()
 

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
 
 import httpx
+import jwt
 import pytest
 
+from services.gateway.keys import new_key
 from services.gateway.main import create_app
 from services.gateway.settings import GatewaySettings
 from shared.messages import PostingReceived
@@ -17,21 +22,51 @@ pytestmark = pytest.mark.integration
 POSTING = {"source": "acme", "external_id": "42", "format": "text", "payload": "Python Developer"}
 
 
-@pytest.fixture
-async def gateway(amqp_url, redis_url, topology, amqp) -> AsyncIterator[httpx.AsyncClient]:
-    settings = GatewaySettings(
-        amqp_url=amqp_url,
-        redis_url=redis_url,
-        namespace=topology.namespace,
-        max_batch=3,
-        max_body_bytes=10_000,
-        log_format="console",
-    )
+INGEST_KEY, INGEST_ENTRY = new_key("ingest")
+READ_KEY, READ_ENTRY = new_key("read")
+JWT_SECRET = "test-only-hs256-secret-of-32-bytes!"
+ISSUER = "https://auth.example.com/"
+
+
+def gateway_settings(amqp_url: str, redis_url: str, namespace: str, **overrides: Any):
+    values: dict[str, Any] = {
+        "amqp_url": amqp_url,
+        "redis_url": redis_url,
+        "namespace": namespace,
+        "max_batch": 3,
+        "max_body_bytes": 10_000,
+        "log_format": "console",
+        "api_keys": [INGEST_ENTRY, READ_ENTRY],
+        "jwt_issuer": ISSUER,
+        "jwt_audience": "jobstream",
+        "jwt_hs256_secret": JWT_SECRET,
+        **overrides,
+    }
+    return GatewaySettings(**values)
+
+
+@asynccontextmanager
+async def running(settings: GatewaySettings, **headers: str) -> AsyncIterator[httpx.AsyncClient]:
+    """The gateway app with its lifespan, and a client talking to it in-process."""
     app = create_app(settings)
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as client:
+        async with httpx.AsyncClient(
+            transport=transport, base_url="http://gateway", headers=headers
+        ) as client:
             yield client
+
+
+@pytest.fixture
+async def gateway(amqp_url, redis_url, topology, amqp, redis) -> AsyncIterator[httpx.AsyncClient]:
+    settings = gateway_settings(amqp_url, redis_url, topology.namespace)
+    async with running(settings, **{"X-API-Key": INGEST_KEY}) as client:
+        yield client
+
+
+def token(scope: str = "ingest", expires_in: int = 300, secret: str = JWT_SECRET) -> str:
+    claims = {"iss": ISSUER, "aud": "jobstream", "sub": "board-7", "scope": scope}
+    return jwt.encode({**claims, "exp": int(time.time()) + expires_in}, secret, "HS256")
 
 
 async def queued(amqp, topology) -> list[PostingReceived]:
@@ -133,3 +168,88 @@ async def test_unqueueable_posting_gets_503_not_202(gateway, amqp, topology):
     assert response.status_code == 503
     assert response.headers["retry-after"]
     assert response.json()["title"] == "Broker unavailable"
+
+
+@pytest.mark.parametrize(
+    ("headers", "status"),
+    [
+        ({}, 401),
+        ({"X-API-Key": "jsk_nope.nope"}, 401),
+        ({"X-API-Key": INGEST_KEY[:-2] + "xx"}, 401),
+        ({"Authorization": "Basic Zm9vOmJhcg=="}, 401),
+        ({"X-API-Key": READ_KEY}, 403),
+        ({"Authorization": f"Bearer {READ_KEY}"}, 403),
+        ({"Authorization": f"Bearer {token(expires_in=-120)}"}, 401),
+        ({"Authorization": f"Bearer {token(secret='another-secret-of-at-least-32-bytes')}"}, 401),
+        ({"Authorization": f"Bearer {token(scope='read')}"}, 403),
+    ],
+    ids=[
+        "none",
+        "unknown-key",
+        "tampered-key",
+        "basic",
+        "read-key",
+        "read-key-bearer",
+        "expired-jwt",
+        "forged-jwt",
+        "read-jwt",
+    ],
+)
+async def test_intake_needs_an_ingest_credential(gateway, amqp, topology, headers, status):
+    bare = {"X-API-Key": ""}  # drop the fixture's key
+    response = await gateway.post("/v1/postings", json=POSTING, headers={**bare, **headers})
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.headers["www-authenticate"].startswith("Bearer")
+    assert response.json()["field"] == "Authorization"
+    assert await queued(amqp, topology) == []
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{"Authorization": f"Bearer {INGEST_KEY}"}, {"Authorization": f"Bearer {token()}"}],
+    ids=["api-key-as-bearer", "jwt"],
+)
+async def test_bearer_credentials_with_ingest_are_accepted(gateway, amqp, topology, headers):
+    response = await gateway.post(
+        "/v1/postings", json=POSTING, headers={"X-API-Key": "", **headers}
+    )
+    assert response.status_code == 202, response.text
+    assert len(await queued(amqp, topology)) == 1
+
+
+async def test_a_repeated_idempotency_key_returns_the_first_answer(gateway, amqp, topology):
+    headers = {"Idempotency-Key": "batch-2026-01-01"}
+    first = await gateway.post("/v1/postings", json=POSTING, headers=headers)
+    again = await gateway.post("/v1/postings", json=POSTING, headers=headers)
+    assert first.status_code == again.status_code == 202
+    assert again.json() == first.json()
+    assert again.headers["idempotent-replayed"] == "true"
+    assert len(await queued(amqp, topology)) == 1
+    other = await gateway.post(
+        "/v1/postings", json={**POSTING, "external_id": "9"}, headers=headers
+    )
+    assert other.status_code == 422
+    assert other.json()["field"] == "Idempotency-Key"
+
+
+async def test_too_deep_json_is_refused(gateway, amqp, topology):
+    deep: Any = "x"
+    for _ in range(40):
+        deep = [deep]
+    response = await gateway.post("/v1/postings", json={**POSTING, "payload": deep})
+    assert response.status_code == 413
+    assert response.json()["title"] == "JSON too deep"
+    assert await queued(amqp, topology) == []
+
+
+async def test_rate_limit_answers_429_with_retry_after(amqp_url, redis_url, topology, amqp, redis):
+    settings = gateway_settings(
+        amqp_url, redis_url, topology.namespace, rate_limit=3, rate_window_s=60
+    )
+    async with running(settings, **{"X-API-Key": INGEST_KEY}) as client:
+        answers = [await client.post("/v1/postings", json=POSTING) for _ in range(5)]
+    assert [a.status_code for a in answers] == [202, 202, 202, 429, 429]
+    assert 1 <= int(answers[-1].headers["retry-after"]) <= 60
+    assert answers[-1].headers["content-type"] == "application/problem+json"
+    assert len(await queued(amqp, topology)) == 3

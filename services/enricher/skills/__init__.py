@@ -11,14 +11,15 @@ from __future__ import annotations
 import re
 
 from services.enricher.skills.matcher import Hit, Scan, resolve, scan
-from services.enricher.skills.textnorm import normalize
 from services.enricher.skills.taxonomy import Taxonomy, load_taxonomy
+from services.enricher.skills.textnorm import normalize
 from services.enricher.skills.units import Unit, posting_units, preferred_flags
 from services.enricher.skills.years import attach_years
 from shared.posting import NormalizedPosting, Skill
 
 TAXONOMY_VERSION: str = "2026.11-esco1.1.1"
 EVIDENCE_CHARS = 200
+_ESCAPE = re.compile(r"\\(?=[^\w\s])")
 
 
 def extract_skills(posting: NormalizedPosting) -> list[Skill]:
@@ -36,7 +37,9 @@ def extract_skills(posting: NormalizedPosting) -> list[Skill]:
             required = not preferred[hit.unit]
             _merge_hit(merged, hit, required, years.get(index), found, units[hit.unit])
     for index, (required, min_years, evidence) in merged.items():
-        found_skills[taxonomy.skills[index].id] = _skill(taxonomy, index, required, min_years, evidence)
+        found_skills[taxonomy.skills[index].id] = _skill(
+            taxonomy, index, required, min_years, evidence
+        )
     for tag in posting.skills:
         for skill in tag_skills(tag, taxonomy):
             _merge(found_skills, skill)
@@ -61,11 +64,12 @@ def tag_skills(tag: str, taxonomy: Taxonomy) -> list[Skill]:
     if not text:
         return []
     _, lower = normalize(text)
-    entry = taxonomy.lookup(lower[1:-1])
-    if entry is not None:
+    entry = taxonomy.lookup(lower)
+    if entry is not None and entry[1] >= 0:
         return [_skill(taxonomy, entry[1], True, None, text)]
     found = scan([Unit(text, True)], taxonomy)
-    hits = [h for h in found.tech if h.case_ok or h.mode == 2] or found.esco
+    # A tag is a skill by definition: names that need tech context or a given case count here.
+    hits = found.tech or found.esco
     covered = sum(h.end - h.start - 1 for h in hits)
     if hits and covered * 10 >= len(lower.strip().replace("  ", " ")) * 6:
         return [_skill(taxonomy, h.skill, True, None, text) for h in hits]
@@ -73,12 +77,18 @@ def tag_skills(tag: str, taxonomy: Taxonomy) -> list[Skill]:
     return [Skill(id=f"tag:{slug}", name=text, category="other", evidence=text[:EVIDENCE_CHARS])]
 
 
-def _skill(taxonomy: Taxonomy, index: int, required: bool, years: float | None, evidence: str) -> Skill:
+def _skill(
+    taxonomy: Taxonomy, index: int, required: bool, years: float | None, evidence: str
+) -> Skill:
     record = taxonomy.skills[index]
-    # Every field comes from the built taxonomy or this module: validation would only cost time.
-    return Skill.model_construct(
-        id=record.id, name=record.name, category=record.category, esco_uri=record.esco_uri,
-        required=required, min_years=years, evidence=evidence,
+    return Skill(
+        id=record.id,
+        name=record.name,
+        category=record.category,
+        esco_uri=record.esco_uri,
+        required=required,
+        min_years=years,
+        evidence=evidence,
     )
 
 
@@ -89,18 +99,29 @@ def _merge(skills: dict[str, Skill], new: Skill) -> None:
         return
     years = [y for y in (old.min_years, new.min_years) if y is not None]
     skills[new.id] = old.model_copy(
-        update={"required": old.required or new.required, "min_years": max(years) if years else None}
+        update={
+            "required": old.required or new.required,
+            "min_years": max(years) if years else None,
+        }
     )
 
 
 def _evidence(found: Scan, unit: Unit, hit: Hit) -> str:
+    """The unit the skill was found in, or a window of it around the skill when it is long."""
     text = unit.text.strip()
+    if "\\" in text:  # Markdown escapes a board left in: "Domain\-Driven"
+        text = _ESCAPE.sub("", text)
     if len(text) <= EVIDENCE_CHARS:
         return text
     start, end = found.unit_span(hit.unit)
-    # Normalized offsets only approximate the original ones; a window around them is enough.
+    # Normalized offsets only approximate the original ones: look for the name near there.
     at = int((hit.start - start) / max(1, end - start) * len(text))
-    lo = max(0, min(at - 80, len(text) - EVIDENCE_CHARS))
+    first_token = found.lower[hit.start + 1 : hit.end].split(" ", 1)[0]
+    near = max(0, at - 150)
+    located = text[near : at + 150].lower().find(first_token)
+    if located != -1:
+        at = near + located
+    lo = max(0, min(at - 60, len(text) - EVIDENCE_CHARS))
     window = text[lo : lo + EVIDENCE_CHARS]
     if lo and " " in window[:20]:
         window = window[window.index(" ") + 1 :]

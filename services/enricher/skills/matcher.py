@@ -11,31 +11,31 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from services.enricher.skills.textnorm import BOUNDARY, normalize
-from services.enricher.skills.taxonomy import MARKER, MODE_CASE, MODE_CONTEXT, Taxonomy
+from services.enricher.skills.taxonomy import MARKER, MODE_CASE, MODE_CONTEXT, Entry, Taxonomy
+from services.enricher.skills.textnorm import BOUNDARY, normalize, words
 from services.enricher.skills.units import Unit
 
-LIST_GAP = frozenset(
-    "or and as well etc plus и или а также och eller samt und oder sowie i lub oraz albo "
-    "czy".split()
+LIST_GAP = words(
+    "or and as well etc plus и или а также och eller samt und oder sowie i lub oraz albo czy"
 )
-CUE_AFTER = frozenset(
+CUE_AFTER = words(
     "developer developers development engineer engineers programming programmer programmers "
-    "language lang code coding framework frameworks sdk stack ecosystem backend apps toolchain "
-    "разработчик разработчика разработка программист programista programisty utvecklare "
-    "entwickler entwicklung".split()
+    "language lang code coding framework frameworks sdk stack ecosystem backend apps "
+    "toolchain разработчик разработчика разработка программист programista programisty "
+    "utvecklare entwickler entwicklung"
 )
-CUE_VERB = frozenset(
+CUE_VERB = words(
     "experience experienced proficiency proficient expertise knowledge skilled skills written "
-    "programming coding development familiarity familiar опыт знание знания владение "
-    "doświadczenie znajomość erfarenhet kunskap kenntnisse erfahrung".split()
+    "programming coding development familiarity familiar build built building write writing "
+    "develop developed опыт знание знания владение doświadczenie znajomość erfarenhet kunskap "
+    "kenntnisse erfahrung"
 )
-CUE_PREP = frozenset("in with of using on в с z w av i mit in".split())
-TECH_CUE = frozenset(
+CUE_PREP = words("in with of using on в с z w av i mit")
+TECH_CUE = words(
     "framework frameworks library libraries tools tooling stack queue queues broker brokers "
     "database databases scheduling scheduler languages language platform platforms systems "
     "technologies фреймворки библиотеки инструменты стек технологии narzędzia biblioteki "
-    "verktyg ramverk werkzeuge bibliotheken".split()
+    "verktyg ramverk werkzeuge bibliotheken"
 )
 
 
@@ -47,6 +47,8 @@ class Hit:
     mode: int
     case_ok: bool
     unit: int
+    lower: bool = False
+    """Written all in lower case ("python, go, bash"): lists typed that way count as lists."""
     accepted: bool = False
 
 
@@ -79,27 +81,36 @@ def scan(units: list[Unit], taxonomy: Taxonomy) -> Scan:
         bounds.append(at)
         at = lower.find(BOUNDARY, at + 1)
     found = Scan(cased, lower, bounds, [], [], set(), [])
-    raw = sorted(
-        (end - entry[0] + 1, -end, entry) for end, entry in taxonomy.automaton.iter(lower)
-    )
-    # Leftmost-longest within each layer; technologies and ESCO labels may overlap each other.
-    last_end = [0, 0]
-    for start, neg_end, (_, skill, mode, forms) in raw:
+    # Leftmost-longest within each layer: technologies and ESCO labels may overlap each other.
+    layers: tuple[list, list] = ([], [])
+    for end, entry in taxonomy.automaton.iter(lower):
+        skill = entry[1]
+        start = end - entry[0] + 1
         if skill < 0:
             if skill == MARKER:
                 found.marked.add(bisect_right(bounds, start))
             else:
-                found.year_words.append((start, -neg_end))
+                found.year_words.append((start, end))
             continue
-        layer = skill >= taxonomy.technologies
-        if start < last_end[layer]:
-            continue
-        end = -neg_end
-        last_end[layer] = end
-        case_ok = mode < MODE_CASE or cased[start + 1 : end] in forms
-        hit = Hit(start, end, skill, mode, case_ok, bisect_right(bounds, start))
-        (found.esco if layer else found.tech).append(hit)
+        _choose(layers[skill >= taxonomy.technologies], start, end, entry)
+    for chosen, out in zip(layers, (found.tech, found.esco), strict=True):
+        for start, end, (_, skill, mode, forms) in chosen:
+            surface = cased[start + 1 : end]
+            case_ok = mode < MODE_CASE or surface in forms
+            unit = bisect_right(bounds, start)
+            out.append(Hit(start, end, skill, mode, case_ok, unit, surface.islower()))
     return found
+
+
+def _choose(chosen: list, start: int, end: int, entry: Entry) -> None:
+    """Add one match (they arrive by end position) to non-overlapping, leftmost-longest picks."""
+    first = len(chosen)
+    while first and chosen[first - 1][1] > start:  # picks that overlap the new match
+        first -= 1
+    if first < len(chosen) and chosen[first][0] < start:
+        return  # an overlapping pick starts further left: it wins
+    del chosen[first:]  # the new match starts as far left or further, and ends later
+    chosen.append((start, end, entry))
 
 
 def _tokens(text: str) -> list[str]:
@@ -118,13 +129,15 @@ def _cued(found: Scan, hit: Hit, unit_start: int) -> bool:
     if after and after[0] in CUE_AFTER:
         return True
     before = _tokens(found.lower[max(unit_start, hit.start - 60) : hit.start + 1])
+    if before and before[-1] == "using":
+        return True
     return len(before) >= 2 and before[-1] in CUE_PREP and before[-2] in CUE_VERB
 
 
 def _covers_unit(found: Scan, hit: Hit) -> bool:
     start, end = found.unit_span(hit.unit)
     unit_text = found.lower[start:end].strip(" \n")
-    return (hit.end - hit.start - 1) * 2 >= len(unit_text.replace("  ", " "))
+    return (hit.end - hit.start - 1) * 5 >= len(unit_text) * 4  # the whole item: "- Go", "Rust."
 
 
 def resolve(found: Scan, units: list[Unit]) -> list[Hit]:
@@ -148,14 +161,23 @@ def _spread_along_lists(found: Scan, hits: list[Hit]) -> None:
     while changed:
         changed = False
         for i, hit in enumerate(hits):
-            if hit.accepted or not hit.case_ok:
+            if hit.accepted or not (hit.case_ok or hit.lower):
                 continue
             left = hits[i - 1] if i else None
             right = hits[i + 1] if i + 1 < len(hits) else None
-            if (left and left.accepted and _list_adjacent(found, left, hit)) or (
-                right and right.accepted and _list_adjacent(found, hit, right)
-            ):
+            if _spreads(found, left, hit, hit) or _spreads(found, hit, right, hit):
                 hit.accepted = changed = True
+
+
+def _spreads(found: Scan, left: Hit | None, right: Hit | None, hit: Hit) -> bool:
+    """Whether ``hit`` (``left`` or ``right``) is listed next to an accepted neighbour; a name in
+    another case than the taxonomy's counts only in an all-lower-case list ("bash, linux")."""
+    if left is None or right is None:
+        return False
+    neighbour = right if hit is left else left
+    if not neighbour.accepted or not (hit.case_ok or neighbour.lower):
+        return False
+    return _list_adjacent(found, left, right)
 
 
 def _accept_runs(found: Scan, hits: list[Hit]) -> None:

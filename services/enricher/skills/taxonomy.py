@@ -16,7 +16,7 @@ from services.enricher.skills.units import MARKERS, YEAR_WORDS
 DATA = Path(__file__).resolve().parent.parent / "data" / "skills" / "taxonomy.json.gz"
 
 MODE_PLAIN, MODE_CASE, MODE_CONTEXT = 0, 1, 2
-"""How a key may fire: always; only in the case it is written in; in that case and in tech context."""
+"""How a key may fire: always; only in its written case; in that case and in tech context."""
 
 MARKER, YEAR_WORD = -1, -2
 """Skill indexes of rule keys: "nice to have" markers and year words, found in the same pass."""

@@ -11,6 +11,8 @@ which alone would spend the matcher's whole budget on a 3 KB posting.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import numpy as np
 
 BOUNDARY = "\n"
@@ -80,8 +82,13 @@ def normalize_cased(text: str) -> str:
     camel = np.flatnonzero(_CAMEL[context][keep])
     if camel.size:
         cuts = [0, *camel.tolist(), len(body)]
-        body = " ".join(body[a:b] for a, b in zip(cuts, cuts[1:], strict=False))
+        body = " ".join(body[a:b] for a, b in pairwise(cuts))
     return " " + body.strip(" ") + " "
+
+
+def words(text: str) -> frozenset[str]:
+    """A vocabulary written as one space-separated string (shorter to read than a set literal)."""
+    return frozenset(text.split())
 
 
 def normalize(text: str) -> tuple[str, str]:

@@ -9,28 +9,90 @@ sentence carrying a marker such as "is a plus", "von Vorteil", "mile widziane", 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from shared.posting import NormalizedPosting
 
 # "Nice to have" markers, matched as whole tokens by the skills automaton itself (one pass over the
 # text finds skills and markers alike).
 MARKERS = (
-    "nice to have", "nice to haves", "good to have", "preferred", "preferably", "preferable",
-    "a plus", "big plus", "huge plus", "is plus", "plus point", "plus points", "bonus",
-    "an advantage", "is advantage", "advantageous", "desirable", "desired", "ideally", "optional",
-    "not required", "beneficial", "would be great", "would be nice", "von vorteil",
-    "wünschenswert", "wünschenswerte", "ein plus", "idealerweise", "wäre schön", "pluspunkt",
-    "gerne gesehen", "mile widziane", "mile widziana", "mile widziany", "mile widziani", "atut",
-    "atutem", "plusem", "preferowane", "preferowana", "preferowany", "meriterande", "meriterar",
-    "ett plus", "önskvärt", "önskvärd", "en fördel", "fördelaktigt", "плюсом", "желательно",
-    "желателен", "желательна", "желательны", "приветствуется", "приветствуются",
-    "преимуществом", "преимущество", "не обязательно", "как плюс",
+    "nice to have",
+    "nice to haves",
+    "good to have",
+    "preferred",
+    "preferably",
+    "preferable",
+    "a plus",
+    "big plus",
+    "huge plus",
+    "is plus",
+    "plus point",
+    "plus points",
+    "bonus",
+    "an advantage",
+    "is advantage",
+    "advantageous",
+    "desirable",
+    "desired",
+    "ideally",
+    "optional",
+    "not required",
+    "beneficial",
+    "would be great",
+    "would be nice",
+    "von vorteil",
+    "wünschenswert",
+    "wünschenswerte",
+    "ein plus",
+    "idealerweise",
+    "wäre schön",
+    "pluspunkt",
+    "gerne gesehen",
+    "mile widziane",
+    "mile widziana",
+    "mile widziany",
+    "mile widziani",
+    "atut",
+    "atutem",
+    "plusem",
+    "preferowane",
+    "preferowana",
+    "preferowany",
+    "meriterande",
+    "meriterar",
+    "ett plus",
+    "önskvärt",
+    "önskvärd",
+    "en fördel",
+    "fördelaktigt",
+    "плюсом",
+    "желательно",
+    "желателен",
+    "желательна",
+    "желательны",
+    "приветствуется",
+    "приветствуются",
+    "преимуществом",
+    "преимущество",
+    "не обязательно",
+    "как плюс",
 )
 # Words that, after a number, state years of experience ("5+ years", "от 3 лет", "3 Jahre").
 YEAR_WORDS = (
-    "year", "years", "yr", "yrs", "лет", "год", "года", "jahr", "jahre", "jahren", "lat", "lata",
-    "år", "års",
+    "year",
+    "years",
+    "yr",
+    "yrs",
+    "лет",
+    "год",
+    "года",
+    "jahr",
+    "jahre",
+    "jahren",
+    "lat",
+    "lata",
+    "år",
+    "års",
 )
 _HEADING_WORDS = re.compile(
     r"^(?:[#*\s]*)(?:key\s+|core\s+|required\s+|preferred\s+|technical\s+|must\s+|your\s+|"
@@ -44,32 +106,48 @@ _HEADING_WORDS = re.compile(
     r"wünschenswert|profil|kenntnisse|kompetens)",
 )
 _SKILL_WORDS = (
-    "skills", "stack", "technolog", "tools", "languages", "frameworks", "such as", "like",
-    "including", "навык", "стек", "технолог", "umiejętno", "kompetens", "kenntnisse", "verktyg",
+    "skills",
+    "stack",
+    "technologies",
+    "technology",
+    "tools",
+    "languages",
+    "frameworks",
+    "libraries",
+    "databases",
+    "platforms",
+    "such as",
+    "e.g",
+    "including",
+    "навык",
+    "стек",
+    "технологи",
+    "umiejętno",
+    "kompetens",
+    "kenntnisse",
+    "verktyg",
 )
 _BULLET = re.compile(r"^\s*(?:[-*•·–—▪◦►✓✔]|\d{1,2}[.)])\s+")
-SHORT_ITEM = 40
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
+class Unit(NamedTuple):  # a tuple: a posting makes dozens, and tuples are cheap to build
     text: str
     listy: bool
-    """In a skills list (a short item, or under a skills / "such as:" heading)."""
+    """Under a skills / "such as:" heading, where a bare "Go" or "Rust" is a technology."""
     heading: bool = False
     section_preferred: bool = False
     """In a section of kind "preferred"."""
 
 
 def is_heading(line: str) -> bool:
-    if _BULLET.match(line) or len(line) > 80 or line.endswith((".", ",", ";")):
+    if len(line) > 80 or line.endswith((".", ",", ";")) or _BULLET.match(line):
         return False
     return line.endswith(":") or bool(_HEADING_WORDS.match(line.lower()))
 
 
 def is_skill_heading(heading: str) -> bool:
     lower = heading.lower()
-    return lower.rstrip().endswith(":") or any(word in lower for word in _SKILL_WORDS)
+    return any(word in lower for word in _SKILL_WORDS)
 
 
 def sentences(line: str) -> list[str]:
@@ -90,8 +168,7 @@ def units_from_lines(lines: list[str], preferred: bool = False, listy: bool = Fa
             in_list = listy or is_skill_heading(line)
             units.append(Unit(line, in_list, True, preferred))
             continue
-        short = len(line) <= SHORT_ITEM
-        units.extend(Unit(s, in_list or short, False, preferred) for s in sentences(line))
+        units.extend(Unit(s, in_list, False, preferred) for s in sentences(line))
     return units
 
 

@@ -4,28 +4,43 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from services.enricher.skills.matcher import Hit, Scan
+from services.enricher.skills.textnorm import words
 
 # The number before a year word, on the normalized lower-case text: "5+", "3 5", "3 to 5".
 NUMBER = re.compile(r"(?<![\w.])(\d{1,2})\+? (?:(?:to |до |bis |till |do )?\d{1,2}\+? )?$")
 # What may stand between a skill and the years stated after it ("Python : 3+ years",
 # "Node.js (v18+) : 5+ years", "Python от 3 лет"): "at least" words and version numbers.
-BACK_GAP = frozenset(
-    "от не менее более min minimum at least mindestens minst co najmniej ponad over".split()
-)
+BACK_GAP = words("от не менее более min minimum at least mindestens minst co najmniej ponad over")
 _VERSION = re.compile(r"v?\d+(?:\.\d+)*\+?")
+# What may stand between years and the skill they are stated for ("5+ years of production
+# experience with Node.js", "3 года опыта работы с Python"); any other word ("10 years ago, we
+# build with Rust") means the number is about something else.
+FORWARD_GAP = words(
+    "of experience experienced hands on handson hands-on professional production commercial "
+    "industry relevant proven solid strong working work with in using programming development "
+    "developing coding software engineering backend frontend as a an the at least minimum "
+    "опыт опыта работы работа с на коммерческой коммерческий разработки промышленной "
+    "erfahrung mit der im praktische berufserfahrung doświadczenia doświadczenie z w "
+    "komercyjnego programowania erfarenhet av i med inom"
+)
 FORWARD_TOKENS = 9
 
 
 def _back_ok(gap: str) -> bool:
+    if "\n" in gap:
+        return False
     tokens = gap.split()
     return len(tokens) <= 4 and all(t in BACK_GAP or _VERSION.fullmatch(t) for t in tokens)
 
 
 def _forward_ok(gap: str) -> bool:
+    if "\n" in gap:
+        return False
     tokens = gap.split()
-    return len(tokens) <= FORWARD_TOKENS and "\n" not in tokens
+    return len(tokens) <= FORWARD_TOKENS and all(t in FORWARD_GAP for t in tokens)
 
 
 def attach_years(found: Scan, hits: list[Hit]) -> dict[int, float]:
@@ -51,14 +66,10 @@ def attach_years(found: Scan, hits: list[Hit]) -> dict[int, float]:
 
 
 def _nearest_before(hits: list[Hit], starts: list[int], at: int) -> int | None:
-    from bisect import bisect_left
-
     i = bisect_left(starts, at) - 1
     return i if i >= 0 and hits[i].end <= at + 1 else None
 
 
 def _nearest_after(hits: list[Hit], starts: list[int], at: int) -> int | None:
-    from bisect import bisect_left
-
     i = bisect_left(starts, at - 1)
     return i if i < len(hits) else None

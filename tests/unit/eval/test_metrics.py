@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from jobstream import eval_match
 from jobstream import evaluate as cli
 from jobstream.eval_match import correct, skill_hits
 from jobstream.eval_metrics import Tally
@@ -90,7 +91,11 @@ def test_mid_senior_level_accepts_mid_or_senior_only() -> None:
     assert not correct("seniority", "junior", want)
 
 
-def test_skills_recall_is_micro_averaged_over_tags() -> None:
+def test_skills_recall_is_micro_averaged_over_tags(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Stand-in taxonomy: the tag "Golang" resolves to the id of an extracted skill named "Go".
+    aliases = {"Golang": frozenset({"x:go"})}
+    monkeypatch.setattr(eval_match, "_taxonomy_ids", lambda name: aliases.get(name, frozenset()))
+    assert skill_hits([{"id": "x:go", "name": "Go"}], ["Golang", "Gopher"]) == 1
     tally = Tally()
     got = [{"id": "x:nodejs", "name": "NodeJS"}, {"id": "x:openapi", "name": "OpenAPI"}]
     tally.add("a", _doc(skills=got), expected({"skills": ["Node.js", "Swagger/OpenAPI", "Go"]}))
@@ -145,3 +150,18 @@ def test_title_matches_once_bracketed_asides_are_dropped() -> None:
     want = expected({"title": "(1099 Contract) Solution Architect"})["title"]
     assert correct("title", "Solution Architect", want)
     assert not correct("title", "Solution Engineer", want)
+
+
+def test_salary_truncated_to_whole_units_by_the_source_still_matches() -> None:
+    want = expected({"salary_min": 16, "salary_max": 18, "salary_currency": "USD"})["salary"]
+    assert correct("salary", {"min": 16.55, "max": 18.0, "currency": "USD"}, want)
+    assert not correct("salary", {"min": 17.2, "max": 18.0, "currency": "USD"}, want)
+
+
+def test_experience_bucket_accepts_any_minimum_inside_it() -> None:
+    bucket = expected({"experience_bucket_source": "between1And3", "experience_years_min": 1})
+    assert correct("experience", 2.0, bucket["experience"])
+    assert not correct("experience", 5.0, bucket["experience"])
+    exact = expected({"experience_years_min": 5, "experience_years_max": 10})["experience"]
+    assert correct("experience", 5.0, exact)
+    assert not correct("experience", 7.0, exact)
