@@ -6,7 +6,8 @@ COMMITTED_SET := tests/data/eval/committed.jsonl
 DATA ?= $(COMMITTED_SET)
 PYTEST_ARGS ?=
 
-.PHONY: install run demo test unit integration e2e lint format eval bench process up down clean
+.PHONY: install run demo test unit integration e2e lint format eval bench process up down clean \
+	key alerts observability deploy-check scale
 
 install: $(VENV)/.installed
 
@@ -53,8 +54,23 @@ bench: install  ## throughput numbers (printed, never asserted)
 process: install  ## make process IN=postings.jsonl OUT=documents.jsonl
 	$(PY) -m jobstream.cli process $(IN) -o $(OUT)
 
+key: install  ## a new API key and its hashed entry: make key [SCOPES=ingest+read]
+	$(PY) -m services.gateway.keys $(or $(SCOPES),ingest+read)
+
+alerts:  ## check the Prometheus config and alert rules, run the alert unit tests (needs promtool)
+	cd deploy/prometheus && promtool check config prometheus.yml && promtool test rules alerts.test.yml
+
+observability: install  ## alert rules, dashboards, and a real Prometheus scraping the running services
+	$(PY) -m pytest -q tests/observability $(PYTEST_ARGS)
+
+deploy-check: install  ## validate Dockerfile, compose file and Kubernetes manifests (no Docker needed)
+	$(PY) -m pytest -q tests/deploy $(PYTEST_ARGS)
+
+scale: install  ## 1, 2 and 4 competing enrichers on one queue; prints throughput
+	$(PY) -m pytest -q -s tests/scale $(PYTEST_ARGS)
+
 up:  ## the whole stack in Docker (needs a Docker engine)
-	docker compose up -d --build
+	docker compose up -d --build --wait
 
 down:
 	docker compose down

@@ -52,6 +52,14 @@ def _process(args: argparse.Namespace) -> int:
     return 0
 
 
+def _dlq(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from jobstream.dlq_cli import run_dlq
+
+    return asyncio.run(run_dlq(args))
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="jobstream", description=__doc__)
     commands = root.add_subparsers(dest="command", required=True)
@@ -77,6 +85,13 @@ def parser() -> argparse.ArgumentParser:
     process.add_argument("-o", "--output", help="output JSON Lines (default: stdout)")
     process.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     process.set_defaults(func=_process)
+
+    dlq = commands.add_parser("dlq", help="inspect, replay or purge dead letters")
+    dlq.add_argument("action", choices=["list", "show", "replay", "purge"])
+    dlq.add_argument("hop", nargs="?", help="fetcher, normalizer, enricher or indexer")
+    dlq.add_argument("--limit", type=int, default=None, help="show: at most (default 20)")
+    dlq.add_argument("--yes", action="store_true", help="purge without asking")
+    dlq.set_defaults(func=_dlq)
     return root
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from importlib import resources
 from typing import Any
@@ -58,7 +59,13 @@ def demo(gateway_url: str | None, mongo_url: str | None, database: str, timeout_
     state = json.loads(STATE_FILE.read_text()) if STATE_FILE.exists() else {}
     gateway_url = gateway_url or state.get("urls", {}).get("gateway", "http://127.0.0.1:8000")
     mongo_url = mongo_url or state.get("mongo_url", "mongodb://127.0.0.1:27017/")
-    response = httpx.post(f"{gateway_url}/v1/postings", json={"postings": sample_postings()})
+    # The gateway wants an ingest key: JOBSTREAM_API_KEY, else the dev key `jobstream run` saved.
+    api_key = os.environ.get("JOBSTREAM_API_KEY") or state.get("api_key", "")
+    response = httpx.post(
+        f"{gateway_url}/v1/postings",
+        json={"postings": sample_postings()},
+        headers={"X-API-Key": api_key},
+    )
     print(f"POST {gateway_url}/v1/postings -> {response.status_code} {response.text}")
     if response.status_code != 202:
         return 1

@@ -27,6 +27,17 @@ def _require(url: str, what: str, default_port: int) -> None:
         )
 
 
+def _dev_key(env: dict[str, str]) -> str | None:
+    """With no credentials configured, a key for this run only, so `make demo` can push."""
+    if env.get("JOBSTREAM_API_KEYS") or env.get("JOBSTREAM_JWT_ISSUER"):
+        return None
+    from services.gateway.keys import new_key
+
+    key, entry = new_key("ingest+read")
+    env["JOBSTREAM_API_KEYS"] = json.dumps([entry])
+    return key
+
+
 def _mongo(env: dict[str, str], storage: str) -> subprocess.Popen[bytes] | None:
     if env.get("JOBSTREAM_MONGO_URL"):
         return None
@@ -70,6 +81,7 @@ def _stop(processes: list[subprocess.Popen[bytes]], grace_s: float = 20.0) -> No
 def run(base_port: int, storage: str, ready_timeout: float = 90.0) -> int:
     env = dict(os.environ)
     env.setdefault("JOBSTREAM_LOG_FORMAT", "console")
+    api_key = _dev_key(env)
     _require(env.get("JOBSTREAM_AMQP_URL", "amqp://127.0.0.1:5672/"), "RabbitMQ", 5672)
     _require(env.get("JOBSTREAM_REDIS_URL", "redis://127.0.0.1:6379/0"), "Redis", 6379)
     print("jobstream is starting:")
@@ -87,7 +99,9 @@ def run(base_port: int, storage: str, ready_timeout: float = 90.0) -> int:
     for name, url in urls.items():
         print(f"  {name:<11} {url}  (/healthz /readyz /metrics)")
     STATE_FILE.parent.mkdir(parents=True, exist_ok=True)
-    STATE_FILE.write_text(json.dumps({"urls": urls, "mongo_url": env["JOBSTREAM_MONGO_URL"]}))
+    STATE_FILE.touch(mode=0o600)
+    state = {"urls": urls, "mongo_url": env["JOBSTREAM_MONGO_URL"], "api_key": api_key}
+    STATE_FILE.write_text(json.dumps(state))
     stop = {"requested": False}
 
     def request_stop(*_: object) -> None:

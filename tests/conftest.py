@@ -7,6 +7,8 @@ wire server. Each test gets its own namespace: queues, exchanges, Redis keys and
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
 import shutil
 import subprocess
@@ -17,12 +19,17 @@ from typing import Any
 import aio_pika
 import pytest
 from pymongo import AsyncMongoClient
+from redis import Redis as SyncRedis
 from redis.asyncio import Redis
 
 from jobstream.embedded_mongo import free_port, port_is_open, start_embedded_mongo
 from shared.topology import Topology
 
 TEST_RETRY_DELAYS_MS = (100, 200)
+MAX_RETRY_LEVELS = 6
+# Every service a test builds in this process declares the same retry queues: RabbitMQ refuses
+# a queue re-declared with other arguments.
+os.environ.setdefault("JOBSTREAM_RETRY_DELAYS_MS", str(list(TEST_RETRY_DELAYS_MS)))
 
 
 def _docker_engine() -> bool:
@@ -86,9 +93,24 @@ def mongo_url() -> Iterator[str]:
         process.wait(timeout=10)
 
 
+@pytest.fixture(scope="session")
+def session_namespace(amqp_url: str) -> Iterator[str]:
+    """One broker namespace for the whole run, emptied between tests.
+
+    RabbitMQ 3.10 on two cores wedged (TCP open, no AMQP handshake) after about a thousand
+    quorum queues were created and deleted, which is what a namespace per test amounts to.
+    """
+    namespace = f"jstest-{uuid.uuid4().hex[:10]}"
+    yield namespace
+    asyncio.run(_delete_topology(amqp_url, namespace))
+
+
 @pytest.fixture
-def namespace() -> str:
-    return f"jstest-{uuid.uuid4().hex[:10]}"
+def namespace(session_namespace: str, redis_url: str) -> Iterator[str]:
+    """The run's namespace, with the Redis keys of earlier tests gone."""
+    _delete_redis_keys(redis_url, session_namespace)
+    yield session_namespace
+    _delete_redis_keys(redis_url, session_namespace)
 
 
 @pytest.fixture
@@ -98,30 +120,58 @@ def topology(namespace: str) -> Topology:
 
 @pytest.fixture
 async def amqp(amqp_url: str, topology: Topology) -> AsyncIterator[aio_pika.abc.AbstractChannel]:
-    """A raw channel for the test to inspect queues; deletes the test's topology afterwards."""
+    """A raw channel for the test to inspect queues; every queue is empty before and after."""
     connection = await aio_pika.connect_robust(amqp_url)
+    await _purge(connection, topology.namespace)
     channel = await connection.channel()
     yield channel
-    cleanup = await connection.channel()
-    for name in topology.all_queue_names():
-        await cleanup.queue_delete(name)
-    for exchange in (topology.pipeline, topology.events, topology.dead_letters):
-        await cleanup.exchange_delete(exchange.name)
+    await _purge(connection, topology.namespace)
     await connection.close()
+
+
+def _every_queue(namespace: str) -> list[str]:
+    # A superset of retry levels: services under test may run with other delays.
+    return Topology(namespace, (1,) * MAX_RETRY_LEVELS).all_queue_names()
+
+
+async def _purge(connection: aio_pika.abc.AbstractConnection, namespace: str) -> None:
+    for name in _every_queue(namespace):
+        # A missing queue closes the channel, so each purge gets its own.
+        with contextlib.suppress(aio_pika.exceptions.ChannelNotFoundEntity):
+            async with connection.channel() as channel:
+                queue = await channel.get_queue(name, ensure=True)
+                await queue.purge()
+
+
+async def _delete_topology(amqp_url: str, namespace: str) -> None:
+    connection = await aio_pika.connect(amqp_url)
+    async with connection:
+        channel = await connection.channel()
+        for name in _every_queue(namespace):
+            await channel.queue_delete(name)
+        topology = Topology(namespace, (1,))
+        for exchange in (topology.pipeline, topology.events, topology.dead_letters):
+            await channel.exchange_delete(exchange.name)
+
+
+def _delete_redis_keys(redis_url: str, namespace: str) -> None:
+    client = SyncRedis.from_url(redis_url)
+    with client:
+        keys = list(client.scan_iter(match=f"{namespace}:*", count=1000))
+        if keys:
+            client.delete(*keys)
 
 
 @pytest.fixture
 async def redis(redis_url: str, namespace: str) -> AsyncIterator[Redis]:
     client = Redis.from_url(redis_url)
     yield client
-    async for key in client.scan_iter(match=f"{namespace}:*"):
-        await client.delete(key)
     await client.aclose()
 
 
 @pytest.fixture
-def database_name(namespace: str) -> str:
-    return namespace.replace("-", "_")
+def database_name() -> str:
+    return f"jstest_{uuid.uuid4().hex[:10]}"
 
 
 @pytest.fixture

@@ -5,14 +5,19 @@ from __future__ import annotations
 import asyncio
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 import aio_pika
 
-from shared.messages import PostingNormalized
-from shared.posting import Description, NormalizedPosting
+from shared.hop import Hop
+from shared.messages import PostingEnriched, PostingNormalized, PostingRef
+from shared.posting import Description, Enrichment, NormalizedPosting
+from shared.service import Runtime, worker_app
+from shared.settings import ServiceSettings
+from shared.topology import NORMALIZED, Topology
 
 T = TypeVar("T")
 
@@ -54,3 +59,35 @@ def normalized_message(
         posting=NormalizedPosting(title=title, description=Description(text="Python and Redis.")),
         fingerprint=uuid.uuid4().hex,
     )
+
+
+Handler = Callable[[PostingNormalized], Awaitable[PostingRef | None]]
+
+
+def enriched(msg: PostingNormalized) -> PostingEnriched:
+    return PostingEnriched(**msg.model_dump(exclude={"message_id"}), enrichment=Enrichment())
+
+
+@asynccontextmanager
+async def running_hop(amqp_url: str, topology: Topology, handler: Handler) -> AsyncIterator[Any]:
+    settings = ServiceSettings(
+        amqp_url=amqp_url,
+        namespace=topology.namespace,
+        retry_delays_ms=list(topology.retry_delays_ms),
+        log_format="console",
+    )
+
+    @asynccontextmanager
+    async def resources(runtime: Runtime) -> AsyncIterator[Hop[Any]]:
+        yield Hop("enricher", PostingNormalized, handler, "posting.enriched")
+
+    app = worker_app("enricher", settings, resources)
+    async with app.router.lifespan_context(app):
+        yield app
+
+
+async def publish_normalized(
+    channel: aio_pika.abc.AbstractChannel, topology: Topology, body: bytes
+) -> None:
+    exchange = await channel.get_exchange(topology.pipeline.name)
+    await exchange.publish(aio_pika.Message(body, delivery_mode=2), routing_key=NORMALIZED)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from services.enricher.textscan import lines_with
+from services.enricher.textscan import lines_with, register, word_search
 from shared.posting import Education, EducationLevel
 
 _ORDER: list[EducationLevel] = [
@@ -21,45 +21,95 @@ _ORDER: list[EducationLevel] = [
     "master",
     "doctorate",
 ]
+# Matched on lower-cased text, without a leading \b: see textscan.word_search.
 _LEVELS: list[tuple[str, EducationLevel]] = [
     (
-        r"\bno (?:formal )?degree (?:is )?required|\bdegree not required|без опыта и образования",
+        r"no (?:formal )?degree (?:is )?required|degree not required|без опыта и образования",
         "none",
     ),
     (
-        r"\bph\.?\s?d\b|\bdoctorate\b|\bdoctoral degree|\bpromotion\b|\bdoktor|\bdoktorsexamen|"
-        r"\bdisputerad|\bкандидат(?:а)? наук|\bстепень доктора",
+        r"ph\.?\s?d\b|doctorate\b|doctoral degree|promotion\b|doktor|doktorsexamen|"
+        r"disputerad|кандидат(?:а)? наук|степень доктора",
         "doctorate",
     ),
     (
-        r"\bmaster'?s?(?:'s)? (?:degree|of|in)\b|\bmasters? degree|\bm\.?sc\b|\bm\.s\.|\bms in\b|"
-        r"\bmba\b|"
-        r"\bm\.?tech\b|\bmasterexamen|\bcivilingenjör|\bmagister|\bstudia magisterskie|\bмагистр|"
-        r"\bmaster(?:abschluss|studium)|\bdiplom\b",
+        r"master'?s?(?:'s)? (?:degree|of|in)\b|masters? degree|m\.?sc\b|m\.s\.|ms in\b|"
+        r"mba\b|m\.?tech\b|masterexamen|civilingenjör|magister|studia magisterskie|магистр|"
+        r"master(?:abschluss|studium)|diplom\b",
         "master",
     ),
     (
-        r"\bbachelor|\bb\.?sc\b|\bb\.s\.|\bbs (?:in|degree)\b|\bba (?:in|degree)\b|\bb\.a\.|"
-        r"\bb\.?tech\b|\bb\.e\.|\bundergraduate degree|\b(?:university|college|academic|"
-        r"four-year|4-year) degree|(?<!master's )(?<!masters )(?<!master )(?<!associate's )"
-        r"(?<!associate )(?<!doctoral )\bdegree in\b|\bkandidatexamen|"
-        r"\bhögskoleexamen|\buniversitetsexamen|\bhochschulstudium|\babgeschlossenes studium|"
-        r"\bstudium\b|\blicencjat|\binżynier|\bwykształcenie wyższe|\bвысшее\b|"
-        r"\bбакалавр",
+        r"bachelor|b\.?sc\b|b\.s\.|bs (?:in|degree)\b|ba (?:in|degree)\b|b\.a\.|"
+        r"b\.?tech\b|b\.e\.|undergraduate degree|(?:university|college|academic|"
+        r"four-year|4-year) degree|degree in\b(?<!master's degree in)(?<!masters degree in)"
+        r"(?<!master degree in)(?<!associate's degree in)(?<!associate degree in)"
+        r"(?<!doctoral degree in)|kandidatexamen|"
+        r"högskoleexamen|universitetsexamen|hochschulstudium|abgeschlossenes studium|"
+        r"studium\b|licencjat|inżynier|wykształcenie wyższe|высшее\b|"
+        r"бакалавр",
         "bachelor",
     ),
     (
-        r"\bassociate'?s? degree|\bdiploma in\b|\bсреднее специальное|\bсреднее профессиональное|"
-        r"\beftergymnasial|\bhnd\b",
+        r"associate'?s? degree|diploma in\b|среднее специальное|среднее профессиональное|"
+        r"eftergymnasial|hnd\b",
         "associate",
     ),
     (
-        r"\bhigh school|\bsecondary school|\bged\b|\bgymnasie|\babitur|\bmatura\b|"
-        r"\bwykształcenie średnie|\bсреднее образование|\b12th pass|\bhsc\b",
+        r"high school|secondary school|ged\b|gymnasie|abitur|matura\b|"
+        r"wykształcenie średnie|среднее образование|12th pass|hsc\b",
         "high_school",
     ),
 ]
-_LEVEL_RES = [(re.compile(p, re.I), level) for p, level in _LEVELS]
+# Literal stems one of a level's patterns needs: a level's regex runs only when one is present.
+_GATES: dict[EducationLevel, tuple[str, ...]] = {
+    "none": ("degree", "без опыта"),
+    "doctorate": ("ph", "doctor", "promotion", "doktor", "disputerad", "наук", "доктор"),
+    "master": (
+        "master",
+        "msc",
+        "m.sc",
+        "m.s.",
+        "ms in",
+        "mba",
+        "tech",
+        "civilingenjör",
+        "magist",
+        "магистр",
+        "diplom",
+    ),
+    "bachelor": (
+        "bachelor",
+        "sc",
+        "b.s.",
+        "bs ",
+        "ba ",
+        "b.a.",
+        "tech",
+        "b.e.",
+        "degree",
+        "examen",
+        "studium",
+        "licencjat",
+        "inżynier",
+        "wykształcenie",
+        "высшее",
+        "бакалавр",
+    ),
+    "associate": ("associate", "diploma in", "среднее", "eftergymnasial", "hnd"),
+    "high_school": (
+        "high school",
+        "secondary",
+        "ged",
+        "gymnasie",
+        "abitur",
+        "matura",
+        "wykształcenie",
+        "среднее",
+        "12th",
+        "hsc",
+    ),
+}
+_LEVEL_RES = [(re.compile(p), level, _GATES[level]) for p, level in _LEVELS]
 _FIELDS = re.compile(
     r"(?:degree|diploma|bachelor'?s?|master'?s?|ph\.?d\.?|b\.?sc|m\.?sc|b\.?tech|m\.?tech|"
     r"b\.?s\.?|m\.?s\.?|studies|background)\s*(?:\([^)]*\)\s*)?(?:in|of)\s+([^.;:()\n]{3,160})",
@@ -132,6 +182,7 @@ _TRIGGERS = (
     "степен",
     "associate",
 )
+register(_TRIGGERS)  # all extractors' triggers are found in one pass per text
 
 
 def from_text(text: str) -> tuple[Education, str] | None:
@@ -139,8 +190,13 @@ def from_text(text: str) -> tuple[Education, str] | None:
     if not text:
         return None
     found: list[tuple[EducationLevel, re.Match[str]]] = []
-    for pattern, level in _LEVEL_RES:
-        match = pattern.search(text)
+    low = text.lower()
+    if len(low) != len(text):  # offsets must agree: a few characters change length when lowered
+        text = low
+    for pattern, level, gate in _LEVEL_RES:
+        if not any(stem in low for stem in gate):
+            continue
+        match = word_search(pattern, low)
         if match:
             found.append((level, match))
     if not found:

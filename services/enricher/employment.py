@@ -4,54 +4,61 @@ from __future__ import annotations
 
 import re
 
-from services.enricher.textscan import lines_with
+from services.enricher.textscan import lines_with, register, word_search
 
-# Ordered: the first pattern that matches a value decides it.
+# Ordered: the first pattern that matches a value decides it. Words about a contract's duration
+# or kind rather than its hours ("permanent", "regular", "casual", "temp to perm", "fixed term",
+# "zero hours") map to no schema.org value: sources disagree on them, so the posting states none.
+_NOT_A_TYPE = re.compile(
+    r"temp(?:orary)?[ -]to[ -]perm|zero[ -]hours?|fixed[ _-]?term|casual|apprentice|ausbildung",
+    re.I,
+)
 _VALUES: list[tuple[str, str]] = [
-    (
-        r"intern|praktik|stage|staż|stażyst|стажир|trainee|werkstudent|apprentice|ausbildung",
-        "INTERN",
-    ),
+    (r"intern|praktik|stage|staż|stażyst|стажир|trainee|werkstudent|^probation$", "INTERN"),
     (r"volunt|ehrenamt|волонт|wolontari", "VOLUNTEER"),
     (r"per[ _-]?diem", "PER_DIEM"),
     (
-        r"part[ _-]?time|parttime|teilzeit|deltid|niepełny|częś[cć] etatu|частичн|неполн",
+        r"part[ _-]?time|parttime|teilzeit|deltid|niepełny|częś[cć] etatu|частичн|неполн|^part$",
         "PART_TIME",
     ),
     (
-        r"contract|freelanc|b2b|umowa zlecenie|umowa o dzieło|selbstständig|frilans|konsult|"
-        r"подряд|проектн|гпх|contractor|1099|corp[ -]to[ -]corp|c2c",
-        "CONTRACTOR",
-    ),
-    (
-        r"temp|fixed[ _-]?term|befristet|visstid|tidsbegränsad|czas określony|seasonal|"
-        r"saisonal|временн|сезонн|casual|vikariat",
+        r"^temp$|temporar|(?<!un)befristet|visstid|tidsbegränsad|czas określony|seasonal|"
+        r"saisonal|временн|сезонн|vikariat",
         "TEMPORARY",
     ),
     (
+        r"contract|freelanc|b2b|umowa zlecenie|umowa o dzieło|selbstständig|frilans|konsult|"
+        r"подряд|проектн|гпх|contractor|1099|corp[ -]to[ -]corp|c2c|^project$",
+        "CONTRACTOR",
+    ),
+    (
         r"full[ _-]?time|fulltime|vollzeit|heltid|pełny etat|pełen etat|полная занятость|"
-        r"^полная$|^full$|permanent|festanstellung|unbefristet|tillsvidare|umowa o pracę|"
-        r"staff|regular|постоянн",
+        r"^полная$|^full$|^fullday$|полный день",
         "FULL_TIME",
     ),
 ]
 _VALUE_RES = [(re.compile(p, re.I), v) for p, v in _VALUES]
 _LABELLED = re.compile(
     r"^\W*(?:job types?|employment(?: type)?|type of employment|contract type|position type|"
-    r"work type|job type|schedule|beschäftigungsart|anstellungsart|vertragsart|anställningsform|"
-    r"omfattning|arbetstid|rodzaj umowy|wymiar pracy|typ umowy|тип занятости|занятость|"
-    r"график работы)\W*[:\-–]\s*(.+)$",
+    r"work type|job type|schedule|hours|working hours|work patterns?|beschäftigungsart|"
+    r"anstellungsart|"
+    r"vertragsart|anställningsform|omfattning|arbetstid|rodzaj umowy|wymiar pracy|typ umowy|"
+    r"тип занятости|занятость|график работы)\W*[:\-–]\s*(.+)$",
     re.I | re.M,
 )
-# Free-text statements precise enough to trust ("this is a full-time role").
+# Free-text statements precise enough to trust ("this is a full-time role"), matched on
+# lower-cased text with textscan.word_search (a leading \b makes the scan much slower).
 _STATED = re.compile(
-    r"\b(full[- ]time|part[- ]time|contract|temporary|fixed[- ]term|freelance|internship|"
-    r"permanent|vollzeit|teilzeit|heltid|deltid|pełny etat|b2b|полная занятость|"
+    r"(full[- ]time|part[- ]time|contract|temporary|freelance|internship|"
+    r"vollzeit|teilzeit|heltid|deltid|pełny etat|b2b|полная занятость|"
     r"частичная занятость)\s+(?:\w+\s+)?(?:position|role|job|opportunity|employment|contract|"
     r"basis|vacancy|stelle|tjänst|anställning|umowa|работа)\b"
-    r"|\b(?:is|as|on) an? (full[- ]time|part[- ]time|contract|temporary|permanent|freelance)\b",
-    re.I,
+    r"|(?:is|as|on) an? (full[- ]time|part[- ]time|contract|temporary|freelance)\b"
+    r"|(?:position|role|job|this vacancy) is\W+(?:an?\W+)?(full[- ]time|part[- ]time)\b"
+    r"|(?:looking for|hiring|seeking|recruiting) an?\W+(full[- ]time|part[- ]time)\b"
 )
+# A title that names the hours: "Part-Time Caregiver", "Direct Hire//Full time//Technologist".
+_TITLE = re.compile(r"\b(?:full|part)[ _-]?time\b", re.I)
 
 
 _TRIGGERS = (
@@ -81,6 +88,7 @@ _TRIGGERS = (
     "wymiar",
     "employment",
 )
+register(_TRIGGERS)  # all extractors' triggers are found in one pass per text
 
 
 def normalize(values: list[str]) -> list[str]:
@@ -99,24 +107,38 @@ def from_text(text: str) -> tuple[list[str], str] | None:
     text = lines_with(text, _TRIGGERS)
     if not text:
         return None
-    labelled = _LABELLED.search(text)
-    if labelled:
-        values = normalize([labelled.group(1)])
-        if values:
-            return values, labelled.group(0).strip()[:120]
+    values: list[str] = []
+    lines: list[str] = []
+    for labelled in _LABELLED.finditer(text):  # "Hours: Part time" and "Contract type: ..."
+        stated = [v for v in normalize([labelled.group(1)]) if v not in values]
+        if stated:
+            values += stated
+            lines.append(labelled.group(0).strip())
+    if values:
+        return values, "; ".join(lines)[:160]
     found: list[str] = []
     evidence = ""
-    for match in _STATED.finditer(text):
+    low = text.lower()
+    source = text if len(low) == len(text) else low  # offsets agree for the evidence
+    at = 0
+    while (match := word_search(_STATED, low, at)) is not None:
+        at = match.end()
         value = _one(next(g for g in match.groups() if g))
         if value and value not in found:
             found.append(value)
-            evidence = evidence or match.group(0)
+            evidence = evidence or source[match.start() : match.end()]
     return (found, evidence) if found else None
+
+
+def from_title(title: str) -> tuple[list[str], str] | None:
+    """(values, evidence) when the title states full- or part-time."""
+    values = normalize(_TITLE.findall(title))
+    return (values, title[:120]) if values else None
 
 
 def _one(value: str) -> str | None:
     value = value.strip()
-    if not value:
+    if not value or _NOT_A_TYPE.search(value):
         return None
     for pattern, schema in _VALUE_RES:
         if pattern.search(value):

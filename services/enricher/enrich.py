@@ -7,7 +7,16 @@ wins over what the free text states; a field the posting does not state stays No
 
 from __future__ import annotations
 
-from services.enricher import education, employment, experience, geo, language, salary, title
+from services.enricher import (
+    currency,
+    education,
+    employment,
+    experience,
+    geo,
+    language,
+    salary,
+    title,
+)
 from services.enricher import workplace as workplace_mod
 from services.enricher.occupation import lookup as occupation_lookup
 from services.enricher.skills import TAXONOMY_VERSION, extract_skills
@@ -72,18 +81,28 @@ def _title(posting: NormalizedPosting, out: Enrichment) -> None:
         method="rule", confidence=0.95, source_field="title", evidence=posting.title[:200]
     )
     out.title_normalized = title.normalized(out.title)
-    level = title.seniority(out.title)
-    if level:
-        out.seniority = level[0]
-        out.provenance["seniority"] = Provenance(
-            method="rule", confidence=0.9, source_field="title", evidence=level[1]
-        )
+    _seniority(posting, out.title, out)
     found = occupation_lookup(out.title_normalized) if out.title_normalized else None
     if found:
         out.occupation = found[0]
         confidence = 0.5 if found[1] == "esco alternative label" else 0.8
         out.provenance["occupation"] = Provenance(
             method="taxonomy", confidence=confidence, source_field="title", evidence=found[1]
+        )
+
+
+def _seniority(posting: NormalizedPosting, cleaned_title: str, out: Enrichment) -> None:
+    """The level a source field states wins over the title's level word."""
+    stated = title.seniority_from_hint(posting.seniority) if posting.seniority else None
+    if stated:
+        out.seniority = stated
+        out.provenance["seniority"] = _hint_provenance(posting, "seniority", posting.seniority)
+        return
+    level = title.seniority(cleaned_title)
+    if level:
+        out.seniority = level[0]
+        out.provenance["seniority"] = Provenance(
+            method="rule", confidence=0.9, source_field="title", evidence=level[1]
         )
 
 
@@ -129,6 +148,13 @@ def _employment(posting: NormalizedPosting, text: str, out: Enrichment) -> None:
     if found:
         out.employment_type = found[0]
         out.provenance["employment_type"] = _text_provenance(found[1])
+        return
+    named = employment.from_title(posting.title) if posting.title else None
+    if named:
+        out.employment_type = named[0]
+        out.provenance["employment_type"] = Provenance(
+            method="rule", confidence=0.7, source_field="title", evidence=named[1]
+        )
 
 
 def _workplace(posting: NormalizedPosting, text: str, out: Enrichment) -> None:
@@ -168,9 +194,20 @@ def _salary(posting: NormalizedPosting, text: str, out: Enrichment) -> None:
             out.provenance["salary"] = _hint_provenance(posting, "salary", value.raw)
             return
     value = salary.from_text(text)
-    if value:
-        out.salary = value
-        out.provenance["salary"] = _text_provenance(value.raw, 0.7)
+    if value is None:
+        return
+    confidence = 0.7
+    if value.currency is None:
+        # "от 170 000 до 900 000" in a posting located only in Kazakhstan is in tenge; with no
+        # single country the currency is unknown, and an amount without one is not stated pay.
+        countries = {loc.country for loc in out.locations if loc.country}
+        code = currency.of_country(countries.pop()) if len(countries) == 1 else None
+        if code is None:
+            return
+        value = value.model_copy(update={"currency": code})
+        confidence = 0.6
+    out.salary = value
+    out.provenance["salary"] = _text_provenance(value.raw, confidence)
 
 
 def _locations(posting: NormalizedPosting, out: Enrichment) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from services.enricher.textscan import lines_with
+from services.enricher.textscan import lines_with, register
 from shared.posting import Experience
 
 _WORDS = {
@@ -63,26 +63,23 @@ _MIN = (
     r"(?:at least|minimum(?: of)?|min\.?|more than|over|mindestens|wenigstens|"
     r"co najmniej|minimum|minst|от|не менее|более|свыше|больше)"
 )
+# Matched on lower-cased text: without re.IGNORECASE these scan about 4x faster.
 _PATTERNS = [
     # "от 1 года до 3 лет", "from 3 to 5 years", "3 to 5 yrs", "5-10 Years"
     (
         re.compile(
             rf"(?:от|from|between)?\s*{_N}\s*(?:\+\s*)?(?:{_YEARS})?\s*(?:-|–|—|to|до|bis|do|and|"
             rf"och|till)\s*{_N}\s*\+?\s*(?:{_YEARS})",
-            re.I,
         ),
         "range",
     ),
-    (re.compile(rf"{_MIN}\s+(?:of\s+)?{_N}\s*\+?\s*(?:{_YEARS})", re.I), "min"),
-    (re.compile(rf"{_N}\s*(?:\+|plus)\s*(?:{_YEARS})", re.I), "min"),
-    (re.compile(rf"{_N}\s*(?:{_YEARS})\s*(?:or more|and above|\+|minimum|или более)", re.I), "min"),
-    (re.compile(rf"{_MIN}\s+(rok|год|a year|one year)\b", re.I), "min"),
-    (re.compile(rf"(?:up to|bis zu|до)\s+{_N}\s*(?:{_YEARS})", re.I), "max"),
-    (re.compile(rf"{_N}\s*(?:{_YEARS})", re.I), "exact"),
+    (re.compile(rf"{_MIN}\s+(?:of\s+)?{_N}\s*\+?\s*(?:{_YEARS})"), "min"),
+    (re.compile(rf"{_N}\s*(?:\+|plus)\s*(?:{_YEARS})"), "min"),
+    (re.compile(rf"{_N}\s*(?:{_YEARS})\s*(?:or more|and above|\+|minimum|или более)"), "min"),
+    (re.compile(rf"{_MIN}\s+(rok|год|a year|one year)\b"), "min"),
+    (re.compile(rf"(?:up to|bis zu|до)\s+{_N}\s*(?:{_YEARS})"), "max"),
+    (re.compile(rf"{_N}\s*(?:{_YEARS})"), "exact"),
 ]
-_EXPERIENCE = re.compile(
-    r"experi|erfahrung|doświadcz|doswiadcz|erfarenhet|опыт|стаж|background|track record", re.I
-)
 _LABEL = re.compile(
     r"^\W*(?:experience(?: required| level)?|required experience|min(?:imum)?\.? "
     r"experience|berufserfahrung|erfahrung|doświadczenie|erfarenhet|опыт работы|"
@@ -96,10 +93,42 @@ _SKILL_CONTEXT = re.compile(
     r"engineering|development|backend|frontend))\S",
     re.I,
 )
+# A company describing itself ("we have 15 years of experience", "a construction company with
+# over 15 years of experience") states no requirement, unless the sentence also addresses the
+# candidate ("we are looking for someone with 3+ years").
+_COMPANY = re.compile(
+    r"\b(?:we|our|мы|наш\w*|wir|unser\w*|vi|vår\w*|nasz\w*)\b|"
+    r"\b(?:company|компания|firm|firma|unternehmen|företag)\s+(?:with|с|mit|med|z)\s+"
+    r"(?:\w+\s+){0,5}?(?:experience|опыт\w*|erfahrung|erfarenhet|doświadcz\w*)",
+    re.I,
+)
+_CANDIDATE = re.compile(
+    r"\b(?:you|your|candidate|someone|applicant|ideal|must|requir\w*|looking for|seeking|вы|ты|"
+    r"ваш\w*|кандидат\w*|требу\w*|ищем|du|ihr|sie|suchen|kandidat\w*|wymag\w*|szukamy|söker|"
+    r"har du|dig|letar efter)\b",
+    re.I,
+)
+_NO_EXPERIENCE = re.compile(
+    r"\bno (?:prior |previous )?experience (?:is )?(?:required|needed|necessary)|"
+    r"\bexperience (?:is )?not (?:required|needed|necessary)|без опыта|"
+    r"опыт(?: работы)? не (?:требуется|обязателен|нужен)|keine (?:berufs)?erfahrung (?:nötig|"
+    r"erforderlich|notwendig)|bez doświadczenia|ingen (?:tidigare )?erfarenhet krävs",
+    re.I,
+)
+# hh.ru's experience ids, as its API states them.
+_SOURCE_IDS = {
+    "noexperience": Experience(min_years=0, max_years=None),
+    "between1and3": Experience(min_years=1, max_years=3),
+    "between3and6": Experience(min_years=3, max_years=6),
+    "morethan6": Experience(min_years=6, max_years=None),
+}
 _EXP_WORDS = re.compile(r"^\s*(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:experience|exp\.?)\b", re.I)
 _SKILL_LEAD = re.compile(r"^[\w.#+/ ()-]{1,40}\s:\s", re.I)
 
 
+_YEAR_STEMS = ("year", "yr", "jahr", "lat", "rok", "år", "лет", "год")
+_NEGATIONS = ("no ", "not ", "без", "не ", "keine", "bez ", "ingen")
+_DIGIT_Y = re.compile(r"\d\s?y")
 _TRIGGERS = (
     "experi",
     "erfahrung",
@@ -111,6 +140,7 @@ _TRIGGERS = (
     "background",
     "track record",
 )
+register(_TRIGGERS)  # all extractors' triggers are found in one pass per text
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +152,12 @@ class Found:
 
 
 def parse_statement(text: str) -> Experience | None:
-    """The years in one statement ("5-10 Years", "от 3 лет"), or None."""
+    """The years in one statement ("5-10 Years", "от 3 лет", hh.ru's "between1And3"), or None."""
+    text = text.lower()
+    if text.strip() in _SOURCE_IDS:
+        return _SOURCE_IDS[text.strip()]
+    if _NO_EXPERIENCE.search(text):
+        return Experience(min_years=0)
     for pattern, kind in _PATTERNS:
         match = pattern.search(text)
         if match is None:
@@ -156,14 +191,31 @@ def from_text(text: str) -> Found | None:
     return None
 
 
+def _states_years(low: str) -> bool:
+    """Cheap gate before the slow year patterns: a word for years, or a digit before "y"."""
+    return any(word in low for word in _YEAR_STEMS) or _DIGIT_Y.search(low) is not None
+
+
 def _from_sentence(sentence: str, labelled: bool) -> Found | None:
-    if not labelled and not _EXPERIENCE.search(sentence):
+    # Substring gates first: most lines that mention experience state no years.
+    low = sentence.lower()
+    if not labelled and not any(stem in low for stem in _TRIGGERS):
         return None
+    if any(word in low for word in _NEGATIONS):
+        none_needed = _NO_EXPERIENCE.search(sentence)
+        if none_needed:
+            return Found(Experience(min_years=0), none_needed.group(0), True, labelled)
+    if not _states_years(low):
+        return None
+    if not labelled and _COMPANY.search(sentence) and not _CANDIDATE.search(sentence):
+        return None
+    if len(low) != len(sentence):  # offsets must agree: a few characters change when lowered
+        sentence = low
     for pattern, _kind in _PATTERNS:
-        match = pattern.search(sentence)
+        match = pattern.search(low)
         if match is None:
             continue
-        exp = parse_statement(sentence[match.start() :])
+        exp = parse_statement(low[match.start() :])
         if exp is None:
             return None
         after = _EXP_WORDS.sub("", sentence[match.end() :], count=1)

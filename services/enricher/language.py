@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
+import numpy as np
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 _SAMPLE_CHARS = 300  # enough for a stable answer; detection cost grows with length
@@ -11,13 +12,17 @@ _SAMPLE_CHARS = 300  # enough for a stable answer; detection cost grows with len
 
 @cache
 def _identifier() -> LanguageIdentifier:
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    # The model table ships as float16, for which numpy has no fast product: scoring one text
+    # costs ~33 us in float16 and ~8 us in float32, for ~28 MB more memory. Same scores.
+    identifier.nb_ptc = np.asarray(identifier.nb_ptc, dtype=np.float32)
+    return identifier
 
 
 def detect(text: str) -> tuple[str, float] | None:
     """(ISO 639-1 code, confidence) or None when there is too little text to tell."""
     sample = text[:_SAMPLE_CHARS]
-    if sum(ch.isalpha() for ch in sample) < 20:
+    if sum(map(str.isalpha, sample)) < 20:
         return None
     code, prob = _identifier().classify(sample)
     return code, round(float(prob), 3)

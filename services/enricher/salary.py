@@ -11,60 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from services.enricher.textscan import lines_with
+from services.enricher.currency import CURRENCIES, MONTHLY_MARKETS, YEARLY_K_MARKETS
+from services.enricher.textscan import lines_with, register
 from shared.posting import Salary, SalaryHint, SalaryPeriod
 
 ANNUAL_FACTOR: dict[str, int] = {"HOUR": 2080, "DAY": 260, "WEEK": 52, "MONTH": 12, "YEAR": 1}
 
-_CURRENCIES = {
-    "$": "USD",
-    "us$": "USD",
-    "usd": "USD",
-    "a$": "AUD",
-    "au$": "AUD",
-    "aud": "AUD",
-    "c$": "CAD",
-    "ca$": "CAD",
-    "cad": "CAD",
-    "nz$": "NZD",
-    "£": "GBP",
-    "gbp": "GBP",
-    "€": "EUR",
-    "eur": "EUR",
-    "euro": "EUR",
-    "₹": "INR",
-    "rs": "INR",
-    "rs.": "INR",
-    "inr": "INR",
-    "₽": "RUB",
-    "руб": "RUB",
-    "руб.": "RUB",
-    "рублей": "RUB",
-    "р.": "RUB",
-    "rub": "RUB",
-    "rur": "RUB",
-    "zł": "PLN",
-    "zl": "PLN",
-    "pln": "PLN",
-    "kr": "SEK",
-    "sek": "SEK",
-    "nok": "NOK",
-    "dkk": "DKK",
-    "chf": "CHF",
-    "₸": "KZT",
-    "тенге": "KZT",
-    "kzt": "KZT",
-    "сум": "UZS",
-    "uzs": "UZS",
-    "сом": "KGS",
-    "kgs": "KGS",
-    "₴": "UAH",
-    "грн": "UAH",
-    "uah": "UAH",
-    "¥": "JPY",
-    "jpy": "JPY",
-}
-_MONTHLY_MARKETS = {"RUB", "KZT", "UZS", "KGS", "UAH", "BYN"}
 _PERIODS = [
     (
         r"/\s?h(?:ou)?r\b|/\s?h\b|per hour|an hour|hourly|/godz|za godzin|в час|/час|"
@@ -97,26 +49,51 @@ _HINT_PERIODS: list[tuple[str, SalaryPeriod]] = [
     ("per_month", "MONTH"),
     ("per_year", "YEAR"),
 ]
+_DIGIT = re.compile(r"\d")
 _PERIOD_RES = [(re.compile(p, re.I), period) for p, period in _PERIODS]
 _PRE = r"(?:US\$|AU\$|A\$|CA\$|C\$|NZ\$|\$|£|€|₹|₽|₸|¥|Rs\.?|INR|USD|EUR|GBP|PLN|CHF|AUD|CAD)"
 _POST = (
-    r"(?:zł|zl|PLN|руб\.?|рублей|₽|р\.|RUB|EUR|€|USD|GBP|kr|SEK|NOK|DKK|CHF|тенге|₸|KZT|"
+    r"(?:zł|zl|PLN|руб\.?|рублей|₽|р\.|RUB|EUR|€|USD|GBP|kr|SEK|NOK|DKK|CHF|тенге|тг\.?|₸|KZT|"
     r"сум|сом|грн|₴|INR|AUD|CAD)"
 )
 _NUM = r"\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
 _MULT = r"(?:[kK]\b|lakhs?|lacs?|L\b|LPA|тыс\.?)"
-_SALARY_RE = re.compile(
+_SALARY = (
     rf"(?P<from>\b(?:from|от|od|ab)\s+)?(?P<pre1>{_PRE})?\s?(?P<n1>{_NUM})\s?(?P<m1>{_MULT})?"
     rf"\s?(?P<post1>{_POST})?(?:\s?(?:-|–|—|to|до|bis|do)\s?(?P<pre2>{_PRE})?\s?(?P<n2>{_NUM})"
     rf"\s?(?P<m2>{_MULT})?\s?(?P<post2>{_POST})?)?"
     rf"|(?P<upto>\b(?:up to|до|do|bis)\s+)(?P<pre3>{_PRE})?\s?(?P<n3>{_NUM})\s?(?P<m3>{_MULT})?"
-    rf"\s?(?P<post3>{_POST})?",
-    re.I,
+    rf"\s?(?P<post3>{_POST})?"
+)
+# Matched on lower-cased lines, so its markers are lower-cased too (none holds an upper-case
+# escape such as \S): without re.IGNORECASE sre scans several times faster.
+_SALARY_RE = re.compile(
+    _SALARY.replace(_PRE, _PRE.lower()).replace(_POST, _POST.lower()).replace(_MULT, _MULT.lower())
 )
 _KEYWORD = re.compile(
     r"salary|pay\b|pay range|compensation|wage|pay rate|hourly rate|day rate|stipend|ctc|"
     r"gehalt|vergütung|wynagrodzenie|"
     r"stawka|зарплат|заработн|оклад|доход|lön|ersättning",
+    re.I,
+)
+# Pay on top of the salary ("Shift differential: $1.50/hour", "$500 sign-on bonus"), not the
+# salary; "оклад 43 250 + премии" is a base salary with a bonus after it, so only the word right
+# after the amount counts.
+_EXTRA_BEFORE = re.compile(
+    r"differential|bonus|premium|allowance|reimburs|referral|sign[- ]?on|\btips?\b|commission|"
+    r"incentive|discount|gift|voucher|per mile|uplift|надбав|бонус",
+    re.I,
+)
+_EXTRA_AFTER = re.compile(
+    r"^\W{0,3}(?:[\w-]+\s+)?(?:sign[- ]?on|referral|bonus|differential|premium|allowance|"
+    r"tips?\b|commission|incentive|gift|voucher|discount)",
+    re.I,
+)
+# A line that is the posting's pay statement ("Pay: $28.00 - $35.00 per hour") wins over amounts
+# mentioned elsewhere.
+_PAY_LABEL = re.compile(
+    r"^\W*(?:pay|salary|compensation|wage|pay range|salary range|base salary|rate|"
+    r"gehalt|wynagrodzenie|зарплата|заработная плата|оклад|доход|lön)\W*[:\-–]",
     re.I,
 )
 _RETIREMENT = re.compile(r"401\s?\(?k\)?$", re.I)  # the US retirement plan, not pay
@@ -136,7 +113,9 @@ _TRIGGERS = (
     "₸",
     "¥",
     "₴",
-    "rs",
+    " rs",  # not "rs": it is in "years" and "others"
+    "\nrs",
+    "rs.",
     "inr",
     "usd",
     "eur",
@@ -155,6 +134,7 @@ _TRIGGERS = (
     "aud",
     "cad",
     "тенге",
+    "тг",
     "kzt",
     "сум",
     "сом",
@@ -179,6 +159,7 @@ _TRIGGERS = (
     "lön",
     "ersättning",
 )
+register(_TRIGGERS)  # all extractors' triggers are found in one pass per text
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,14 +180,23 @@ def from_hint(hint: SalaryHint) -> Salary | None:
 
 
 def from_text(text: str) -> Salary | None:
+    """The pay statement of a labelled line ("Pay: ..."), else the first amount read as pay."""
+    first: _Found | None = None
     for line in lines_with(text, _TRIGGERS).splitlines():
-        if not re.search(r"\d", line):
+        if _DIGIT.search(line) is None:
             continue
-        for match in _SALARY_RE.finditer(line):
+        low = line.lower()
+        if len(low) != len(line):  # offsets must agree: a few characters change when lowered
+            line = low
+        for match in _SALARY_RE.finditer(low):
             found = _read(match, line)
-            if found is not None:
+            if found is None:
+                continue
+            if _PAY_LABEL.match(line):
                 return _build(found)
-    return None
+            first = first or found
+            break
+    return _build(first) if first else None
 
 
 def _read(m: re.Match[str], line: str) -> _Found | None:
@@ -214,9 +204,12 @@ def _read(m: re.Match[str], line: str) -> _Found | None:
     n1, n2 = g["n1"] or g["n3"], g["n2"]
     marker = next((g[k] for k in ("pre1", "post1", "pre2", "post2", "pre3", "post3") if g[k]), None)
     before, after = line[max(0, m.start() - 40) : m.start()], line[m.end() : m.end() + 25]
-    if n1 is None or _RETIREMENT.match(m.group(0).strip()):
+    raw = line[m.start() : m.end()].strip()
+    if n1 is None or _RETIREMENT.match(raw):
         return None
     if _NOT_PAY.search(before[-25:] + " " + after[:12]):
+        return None
+    if _EXTRA_BEFORE.search(before[-30:]) or _EXTRA_AFTER.match(after):
         return None
     mult = (g["m1"] or g["m2"] or g["m3"] or "").lower()
     low: float | None = _amount(n1, mult)
@@ -235,7 +228,7 @@ def _read(m: re.Match[str], line: str) -> _Found | None:
     period = stated_period or _period(line[m.end() : m.end() + 60])
     if period is None:
         period = _implied_period(mult, currency)
-    return _Found(low, high, currency, period, m.group(0).strip())
+    return _Found(low, high, currency, period, raw)
 
 
 def _amount(num: str, mult: str) -> float:
@@ -256,7 +249,7 @@ def _currency(marker: str | None) -> str | None:
     if not marker:
         return None
     key = marker.strip().lower()
-    return _CURRENCIES.get(key) or (key.upper() if re.fullmatch(r"[a-z]{3}", key) else None)
+    return CURRENCIES.get(key) or (key.upper() if re.fullmatch(r"[a-z]{3}", key) else None)
 
 
 def _period(text: str) -> SalaryPeriod | None:
@@ -275,9 +268,9 @@ def _hint_period(value: str | None) -> SalaryPeriod | None:
 
 
 def _implied_period(mult: str, currency: str | None) -> SalaryPeriod | None:
-    if mult.startswith(("k", "l")):
+    if mult.startswith("l") or (mult.startswith("k") and currency in YEARLY_K_MARKETS):
         return "YEAR"
-    if currency in _MONTHLY_MARKETS:
+    if currency in MONTHLY_MARKETS:
         return "MONTH"
     return None
 

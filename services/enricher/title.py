@@ -50,11 +50,10 @@ _SENIORITY: list[tuple[str, Seniority]] = [
         "principal",
     ),
     (
-        r"\b(?:engineering manager|manager of|team manager|managing|руководител\w*|менеджер "
-        r"проектов)\b|(?<!product )(?<!project )(?<!program )(?<!programme )(?<!account )"
-        r"(?<!case )(?<!community )(?<!content )(?<!office )(?<!success )(?<!relationship )"
-        r"(?<!media )(?<!marketing )(?<!release )(?<!property )(?<!store )(?<!sales )"
-        r"\bmanager\b",
+        # "Manager" alone is as often a function (account, product, business development
+        # manager) as a level, so only titles that name whom or what is managed count.
+        r"\b(?:(?:engineering|(?<!business )development|software|team|people|it|delivery|"
+        r"general|operations|department|branch) manager|manager of|managing|руководител\w*)\b",
         "manager",
     ),
     (
@@ -118,3 +117,32 @@ def seniority_from_years(min_years: float | None) -> Seniority | None:
     if min_years < 2:
         return "junior"
     return "mid" if min_years < 5 else "senior"
+
+
+# Levels as sources state them in structured fields (LinkedIn, SmartRecruiters, NoFluffJobs,
+# Ashby...). "Mid-Senior level" is the band of experienced individual contributors; "Associate"
+# means different levels on different boards, so it maps to none.
+_HINT_LEVELS: dict[str, Seniority | None] = {
+    "internship": "intern",
+    "entry level": "junior",
+    "entry": "junior",
+    "graduate": "junior",
+    "trainee": "intern",
+    "mid level": "mid",
+    "mid senior level": "senior",
+    "mid senior": "senior",
+    "senior level": "senior",
+    "associate": None,
+    "not applicable": None,
+    "executive": "executive",
+    "c level": "executive",
+}
+
+
+def seniority_from_hint(raw: str) -> Seniority | None:
+    """A source's own level value ("mid_senior_level", "Senior", "entry") as a Seniority."""
+    key = re.sub(r"[\s_\-]+", " ", raw.strip().lower())
+    if key in _HINT_LEVELS:
+        return _HINT_LEVELS[key]
+    found = seniority(key)
+    return found[0] if found else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from services.enricher.textscan import lines_with
+from services.enricher.textscan import lines_with, register, word_search
 from shared.posting import Workplace
 
 _VALUES: list[tuple[str, Workplace]] = [
@@ -15,7 +15,7 @@ _VALUES: list[tuple[str, Workplace]] = [
         "remote",
     ),
     (
-        r"on[ -]?site|in[ -]?office|in person|office|stacjonar|на месте|в офисе|vor ort|"
+        r"on[ _-]?site|in[ _-]?office|in person|office|stacjonar|на месте|в офисе|vor ort|"
         r"präsenz|på plats|på kontoret|onsite|not remote|no remote",
         "onsite",
     ),
@@ -27,32 +27,34 @@ _LABELLED = re.compile(
     r"формат работы|график работы)\W*[:\-–]\s*(.+)$",
     re.I | re.M,
 )
+# Statements about the role, not mere mentions: "remote monitoring", "Remote Hands", "the onsite
+# team" or "in-office perks" name no workplace. Matched on lower-cased text with the word
+# boundary checked by textscan.word_search, which is much faster than a leading \b.
 _STATED: list[tuple[re.Pattern[str], Workplace]] = [
     (
         re.compile(
-            r"\bhybrid\b(?:\s+\w+){0,3}\s+(?:role|position|work|model|schedule|setup|"
-            r"arrangement|working|environment|basis|policy)|\b(?:\d|one|two|three|four)\s+"
-            r"days?\s+(?:a|per)\s+week\s+in\s+(?:the\s+)?office|\bdays? in (?:the )?office|"
-            r"\bhybrid\b|hybrydow|гибридн",
-            re.I,
+            r"hybrid\b(?:\s+\w+){0,3}\s+(?:role|position|work|model|schedule|setup|"
+            r"arrangement|working|environment|basis|policy|options?)|(?:\d|one|two|three|four)\s+"
+            r"days?\s+(?:a|per)\s+week\s+in\s+(?:the\s+)?office|days? in (?:the )?office|"
+            r"(?:is|are|be)\s+hybrid\b|hybrydow|гибридн"
         ),
         "hybrid",
     ),
     (
         re.compile(
-            r"\b(?:fully|100%|completely|entirely)\s+remote|remote[- ]first|\bremote "
-            r"(?:role|position|job|work|opportunity)|work from home|work from anywhere|"
-            r"praca zdalna|pracy zdaln|удал[её]нн(?:ая|ой) работ|удал[её]нно|på distans|"
-            r"\bremote\b",
-            re.I,
+            r"(?:fully|100%|completely|entirely)\s+remote|remote[- ]first|remote "
+            r"(?:role|position|job|work|opportunity|basis)|work from home|work from anywhere|"
+            r"(?:is|are|be|work(?:ing)?)\s+remote(?:ly)?\b|praca zdalna|pracy zdaln|"
+            r"удал[её]нн(?:ая|ой) работ|удал[её]нно|på distans"
         ),
         "remote",
     ),
     (
         re.compile(
-            r"\bon[- ]?site\b|\bin[- ]office\b|\bin person\b|\bpraca stacjonarna|"
-            r"в офисе|vor ort",
-            re.I,
+            r"(?:on[- ]?site|in[- ]office|in[- ]person|office[- ]based)\s+(?:role|position|"
+            r"job|opportunity|basis)\b|work(?:ing)?\s+(?:on[- ]?site|in[- ]person|"
+            r"from (?:the|our) office)\b|(?:is|are|be)\s+(?:fully\s+|100%\s+)?(?:on[- ]?site|"
+            r"in[- ]office|office[- ]based)\b|praca stacjonarna|в офисе|vor ort"
         ),
         "onsite",
     ),
@@ -88,6 +90,7 @@ _TRIGGERS = (
     "arrangement",
     "mode",
 )
+register(_TRIGGERS)  # all extractors' triggers are found in one pass per text
 
 
 def normalize(value: str | None) -> Workplace | None:
@@ -104,20 +107,32 @@ def from_text(text: str) -> tuple[Workplace, str] | None:
     text = lines_with(text, _TRIGGERS)
     if not text:
         return None
-    labelled = _LABELLED.search(text)
-    if labelled:
+    for labelled in _LABELLED.finditer(text):  # "Work Location- Naperville" states none
         value = normalize(labelled.group(1))
         if value:
             return value, labelled.group(0).strip()[:120]
+    low = text.lower()
+    if len(low) != len(text):  # offsets must agree: a few characters change length when lowered
+        text = low
     for pattern, workplace in _STATED:
-        match = pattern.search(text)
+        match = word_search(pattern, low)
         if match:
-            return workplace, text[max(0, match.start() - 30) : match.end() + 30].strip()
+            start = text.rfind("\n", 0, match.start()) + 1
+            end = text.find("\n", match.end())
+            return workplace, text[start : end if end != -1 else len(text)].strip()[:160]
     return None
 
 
+# Only a concrete attendance rule in the text beats a structured field: "hybrid, 3 days in
+# office" does; a benefits line about a "Hybrid Work Policy" does not.
+_ATTENDANCE = re.compile(
+    r"\b(\d|one|two|three|four)\s*(?:-\s*\d\s*)?days?\b|\bin[- ](?:the )?office\b"
+)
+
+
 def reconcile(hint: Workplace, text_value: tuple[Workplace, str] | None) -> tuple[Workplace, str]:
-    """The hint, unless the text states hybrid where the source said remote or onsite."""
-    if text_value and text_value[0] == "hybrid" and hint != "hybrid":
+    """The structured hint, unless the text states a hybrid attendance rule against it."""
+    stated = text_value[0] if text_value else None
+    if text_value and stated == "hybrid" != hint and _ATTENDANCE.search(text_value[1].lower()):
         return "hybrid", f"source says {hint}, text says hybrid: {text_value[1]}"
     return hint, ""

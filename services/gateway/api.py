@@ -11,8 +11,10 @@ from services.gateway.idempotency import Answer
 from services.gateway.intake import IntakeItem, items_of
 from services.gateway.problems import problem_doc
 from services.gateway.publishing import Accepted, once
+from services.normalizer.formats import FORMATS
 
 _ITEM = IntakeItem.model_json_schema()
+_ITEM["properties"]["format"]["enum"] = list(FORMATS)
 _EXAMPLE = {
     "source": "acme-board",
     "external_id": "42",
@@ -27,11 +29,13 @@ REQUEST_BODY = {
             "schema": {
                 "anyOf": [
                     _ITEM,
-                    {"type": "array", "items": _ITEM},
+                    {"type": "array", "items": _ITEM, "minItems": 1},
                     {
                         "type": "object",
                         "required": ["postings"],
-                        "properties": {"postings": {"type": "array", "items": _ITEM}},
+                        "properties": {
+                            "postings": {"type": "array", "items": _ITEM, "minItems": 1}
+                        },
                     },
                 ]
             },

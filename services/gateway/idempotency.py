@@ -17,6 +17,8 @@ from redis.asyncio import Redis
 
 from services.gateway.problems import PROBLEM, Problem
 
+PENDING_TTL_S = 120
+
 
 @dataclass(frozen=True)
 class Answer:
@@ -43,7 +45,8 @@ class Idempotency:
         redis_key = self._key(scope, key)
         fingerprint = hashlib.sha256(body).hexdigest()
         claim = orjson.dumps({"state": "pending", "fingerprint": fingerprint})
-        if await self.redis.set(redis_key, claim, nx=True, ex=self.ttl_s):
+        # A short claim: a process that dies mid-request must not block retries for a day.
+        if await self.redis.set(redis_key, claim, nx=True, ex=min(self.ttl_s, PENDING_TTL_S)):
             return None
         stored = await self.redis.get(redis_key)
         if stored is None:  # expired between the two calls: treat as first

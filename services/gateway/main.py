@@ -14,6 +14,7 @@ from services.gateway.auth import Authenticator
 from services.gateway.gate import Gate
 from services.gateway.guards import RateLimiter
 from services.gateway.idempotency import Idempotency
+from services.gateway.openapi import install as install_openapi
 from services.gateway.problems import Problem, problem, problem_handler
 from services.gateway.publishing import Publisher
 from services.gateway.settings import GatewaySettings
@@ -85,4 +86,5 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     ops_routes(app, runtime, queue_name=None)
     intake_routes(app, gate)
     webhook_routes(app, gate)
+    install_openapi(app)
     return app

@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 
 from shared.posting import Section, SectionKind
 
-from .text import Line, ends_sentence
+from .text import Line
 
 _KIND_WORDS: tuple[tuple[SectionKind, str], ...] = (
     (
@@ -71,6 +71,7 @@ _WEAK = re.compile(
 )
 _ABOUT = re.compile(r"^(?:about|über|om|o|о)\s+\S")
 _MAX_HEADING_WORDS = 10
+_TERMINAL = frozenset(".,;!?")
 # Kinds whose heading may head a group of sub-lists ("Required Skills" / "Cloud" / "Data").
 _GROUPS: frozenset[SectionKind] = frozenset({"requirements", "preferred", "responsibilities"})
 
@@ -100,19 +101,20 @@ def classify_heading(heading: str) -> SectionKind:
 
 def mark_text_headings(lines: list[Line]) -> list[Line]:
     """Decide which standalone plain-text lines are headings (HTML already marks its own)."""
-    out: list[Line] = []
+    out = lines.copy()
+    last = len(lines) - 1
     for index, line in enumerate(lines):
-        prev = out[-1] if out else None
-        nxt = lines[index + 1] if index + 1 < len(lines) else None
-        if not line.heading and not line.item and _is_text_heading(line.text, prev, nxt):
-            line = Line(line.text.rstrip(":").strip(), heading=True, sub=line.text.endswith(":"))
-        out.append(line)
+        text = line.text
+        # Cheap tests first: most lines are items, long prose or end a sentence.
+        if line.heading or line.item or len(text) > 80 or text[-1] in _TERMINAL or index == last:
+            continue
+        if _is_text_heading(text, out[index - 1] if index else None):
+            out[index] = Line(text.rstrip(":").strip(), heading=True, sub=text.endswith(":"))
     return out
 
 
-def _is_text_heading(text: str, prev: Line | None, nxt: Line | None) -> bool:
-    if nxt is None or len(text) > 80 or ends_sentence(text):
-        return False
+def _is_text_heading(text: str, prev: Line | None) -> bool:
+    """Whether a short line that ends no sentence and has a next line is a heading."""
     words = text.count(" ") + 1  # lines are whitespace-normalized already
     if words > _MAX_HEADING_WORDS:
         return False

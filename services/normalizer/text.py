@@ -32,12 +32,25 @@ _DROP_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "head"
 
 _INVISIBLE = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
 _TAG_HINT = re.compile(r"<(?:p|div|br|li|ul|ol|h[1-6]|span|strong|b|em|a|table)\b[^>]*>", re.I)
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~>=&$:])")
+# Replacements are plain strings, never templates: a template costs a Python call per match.
+_MD_ESCAPE = re.compile(r"\\(?=[`*_{}\[\]()#+\-.!|~>=&$:])")
+_BACKSLASH = "\x01"
 _MD_LINK = re.compile(r"!?\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)")
-_MD_HEADING = re.compile(r"^#{1,6}\s+")
-_BULLET = re.compile(r"^(?:[-*+•·▪◦●○■□►▸➤✓✔→–—]|\d{1,2}[.)]|[a-z][.)])\s+")
+# Line-start patterns run over the whole text with a newline before every line (and after the
+# last): the literal "\n" lets the regex engine jump from line to line.
+_MD_HEADING = re.compile(r"\n[^\S\n]*#{1,6}[^\S\n]+")
+_BULLET_MARK = r"(?:[-*+•·▪◦●○■□►▸➤✓✔→–—]|\d{1,2}[.)]|[a-z][.)])"
+_BULLET = re.compile(r"\n[^\S\n]*" + _BULLET_MARK + r"[^\S\n]+")
+_HEADED_BULLET = re.compile(r"\n\x07" + _BULLET_MARK + r"[^\S\n]+")
+_RULE = re.compile(r"\n[^\S\n]*(?:[-*_=][^\S\n]*){3,}(?=\n)")
+# The same marks at the start of one line of an HTML page's text.
+_HTML_BULLET = re.compile("^" + _BULLET_MARK + r"\s+")
+_HTML_RULE = re.compile(r"^(?:[-*_=]\s*){3,}$")
+_BULLET_LEAD = frozenset("-*+•·▪◦●○■□►▸➤✓✔→–—")  # the regex runs only when a bullet may start
 _RULE_CHARS = frozenset("-*_=")
-_RULE = re.compile(r"^(?:[-*_=]\s*){3,}$")
+# Markers of a heading line and of an item line in the text path (never in real text).
+_HEAD = "\x07"
+_ITEM = "\x06"
 _TERMINAL = (".", ",", ";", "!", "?")
 # "Label : value" items glued together ("...developmentExpress.js : ..."), and a short heading
 # glued onto the last value ("...design patternsCloud & Infrastructure").
@@ -70,13 +83,22 @@ def unescape_markup(escaped: str) -> str:
     return root.text(deep=True, separator="") if root is not None else ""
 
 
+def html_tree(markup: str) -> LexborHTMLParser:
+    """The parsed page, for ``tree_lines`` (read the head first if needed: that drops it)."""
+    return LexborHTMLParser(markup)
+
+
 def html_to_lines(markup: str) -> list[Line]:
-    """Blocks of an HTML fragment or page as lines; h1-h6 and whole-line bold mark headings.
+    """Blocks of an HTML fragment or page as lines; h1-h6 and whole-line bold mark headings."""
+    return tree_lines(html_tree(markup))
+
+
+def tree_lines(tree: LexborHTMLParser) -> list[Line]:
+    """The lines of a parsed page, scripts, styles, forms and head dropped.
 
     Few DOM edits on purpose: each inserted text node slows lexbor's text() down, so headings
     and bold runs are recognised by their text rather than by markers around them.
     """
-    tree = LexborHTMLParser(markup)
     tree.strip_tags(_DROP_TAGS)
     root = tree.body or tree.root
     if root is None:
@@ -91,20 +113,23 @@ def html_to_lines(markup: str) -> list[Line]:
     for node in root.css(_BLOCK_TAGS):
         node.insert_before("\n")
     raw = drop_invisible(root.text(deep=True, separator=""))
-    lines = (_html_line(chunk, headings, bold) for chunk in raw.split("\n"))
-    return [line for line in lines if line is not None]
+    lines: list[Line] = []
+    for chunk in raw.split("\n"):
+        if (text := " ".join(chunk.split())) and (line := _html_line(text, headings, bold)):
+            lines.append(line)
+    return lines
 
 
 def _key(text: str) -> str:
     return clean_inline(text).rstrip(":").rstrip()
 
 
-def _html_line(chunk: str, headings: set[str], bold: set[str]) -> Line | None:
-    if not chunk or chunk.isspace():
-        return None
-    item = _LI in chunk
-    text = " ".join((chunk.replace(_LI, "") if item else chunk).split())
-    if not text or (text[0] in _RULE_CHARS and _RULE.match(text)):
+def _html_line(text: str, headings: set[str], bold: set[str]) -> Line | None:
+    """One whitespace-collapsed chunk of the page's text as a line."""
+    item = text[0] == _LI
+    if item:
+        text = text.replace(_LI, "").strip()
+    if not text or (text[0] in _RULE_CHARS and _HTML_RULE.match(text)):
         return None
     if item:
         return Line(text, item=True)
@@ -113,56 +138,82 @@ def _html_line(chunk: str, headings: set[str], bold: set[str]) -> Line | None:
     key = text.rstrip(":").rstrip()
     if key in headings and key:
         return Line(key, heading=True)
-    if text.endswith(":") and key:
+    if text[-1] == ":" and key:
         return Line(key, heading=True, sub=True)
     if key in bold and not ends_sentence(key):
         return Line(key, heading=True)
-    bullet = _BULLET.match(text)
-    return Line(text[bullet.end() :], item=True) if bullet else Line(text)
+    if text[0] in _BULLET_LEAD or text[1:2] in ".)" or text[2:3] in ".)":
+        bullet = _HTML_BULLET.match(text)
+        if bullet:
+            return Line(text[bullet.end() :], item=True)
+    return Line(text)
 
 
 def text_to_lines(text: str) -> list[Line]:
-    """Lines of a plain-text or Markdown posting, with Markdown removed and run-ins split."""
+    """Lines of a plain-text or Markdown posting, with Markdown removed and run-ins split.
+
+    Line starts (rules, heading marks, bullets) and inline Markdown are handled by a few C
+    passes over the whole text, which leave a marker at the start of heading and item lines;
+    the loop per line then only collapses whitespace and reads the markers.
+    """
     text = drop_invisible(html.unescape(text) if "&" in text else text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for marker in (_HEAD, _ITEM, _BACKSLASH):
+        if marker in text:
+            text = text.replace(marker, "")
+    text = _mark_line_starts(f"\n{text}\n")
     lines: list[Line] = []
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        lines.extend(_text_line(raw))
-    return _join_wrapped(lines)
+    for raw in text.split("\n"):
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        lead = line[0]
+        if lead == _HEAD:
+            if heading := line.lstrip(_HEAD + _ITEM + " ").rstrip(":").rstrip():
+                lines.append(Line(heading, heading=True))
+        elif lead == _ITEM:
+            if item := line[1:].lstrip():
+                lines.extend(
+                    split_run_in(item, item=True) if " : " in item else [Line(item, item=True)]
+                )
+        elif " : " in line:
+            for part in split_run_in(line):
+                _append(lines, part)
+        elif lines and lead.islower():
+            _append(lines, Line(line))
+        else:
+            lines.append(Line(line))
+    return lines
 
 
-def _text_line(raw: str) -> list[Line]:
-    text = raw.strip()
-    if not text or (text[0] in _RULE_CHARS and _RULE.match(text)):
-        return []
-    heading = text[0] == "#" and (mark := _MD_HEADING.match(text)) is not None
-    if heading:
-        text = text[mark.end() :]  # type: ignore[union-attr]
-    bullet = _BULLET.match(text)
-    if bullet:
-        text = text[bullet.end() :]
-    text = " ".join(strip_markdown(text).split())
-    if not text:
-        return []
-    if heading:
-        return [Line(text.rstrip(":").rstrip(), heading=True)]
-    if " : " in text:
-        return split_run_in(text, item=bullet is not None)
-    return [Line(text, item=bullet is not None)]
-
-
-def strip_markdown(text: str) -> str:
-    """Drop Markdown emphasis, escapes, links and code marks from one line."""
+def _mark_line_starts(text: str) -> str:
+    """Rules dropped, heading marks and bullets replaced by markers, inline Markdown removed
+    (escapes only after bullets: an escaped "\\-" starts no list)."""
+    text = _RULE.sub("\n", text)
+    if "#" in text:
+        text = _HEADED_BULLET.sub("\n" + _HEAD + _ITEM, _MD_HEADING.sub("\n" + _HEAD, text))
+    text = _BULLET.sub("\n" + _ITEM, text)
     if "](" in text:
         text = _MD_LINK.sub(r"\1", text)
     if "\\" in text:
-        text = _MD_ESCAPE.sub(r"\1", text)
-    if "*" in text:
-        text = text.replace("*", "")
-    if "__" in text:
-        text = text.replace("__", "")
-    if "`" in text:
-        text = text.replace("`", "")
+        # An escaped backslash stays one; the other escapes lose their backslash.
+        text = _MD_ESCAPE.sub("", text.replace("\\\\", _BACKSLASH)).replace(_BACKSLASH, "\\")
+    for mark in ("*", "__", "`"):
+        if mark in text:
+            text = text.replace(mark, "")
     return text
+
+
+def _append(lines: list[Line], line: Line) -> None:
+    """Add a line, re-joining a hard-wrapped paragraph: a plain line continuing in lower case
+    belongs to the previous plain line unless that one ended a sentence or opened a list."""
+    if lines and line.text[0].islower() and not (line.heading or line.item):
+        prev = lines[-1]
+        if not prev.heading and not prev.text.endswith((*_TERMINAL, ":")):
+            lines[-1] = prev._replace(text=f"{prev.text} {line.text}")
+            return
+    lines.append(line)
 
 
 def split_run_in(text: str, *, item: bool = False) -> list[Line]:
@@ -198,25 +249,6 @@ def _label_start(text: str, low: int, end: int) -> int | None:
 
 def _title_words(label: str) -> bool:
     return all(not w[:1].isalpha() or w[:1].isupper() or w in _SMALL for w in label.split())
-
-
-def _join_wrapped(lines: list[Line]) -> list[Line]:
-    """Re-join hard-wrapped paragraphs: a line continuing in lower case belongs to the previous."""
-    out: list[Line] = []
-    for line in lines:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and not line.heading
-            and not line.item
-            and not prev.heading
-            and line.text[:1].islower()
-            and not prev.text.endswith((*_TERMINAL, ":"))
-        ):
-            out[-1] = prev._replace(text=f"{prev.text} {line.text}")
-        else:
-            out.append(line)
-    return out
 
 
 def ends_sentence(text: str) -> bool:

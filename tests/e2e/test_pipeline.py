@@ -16,11 +16,14 @@ import pytest
 
 from jobstream.demo import sample_postings
 from jobstream.embedded_mongo import free_port
+from services.gateway.keys import new_key
 from tests.helpers import drain, eventually
 
 pytestmark = pytest.mark.e2e
 
 MUMBAI, PRODUCT = (f"demo:{p['external_id']}" for p in sample_postings())
+# The gateway refuses unauthenticated pushes: the stack gets the hashed entry, the test the key.
+API_KEY, API_KEY_ENTRY = new_key("ingest")
 
 
 def _free_block(size: int = 5) -> int:
@@ -42,7 +45,12 @@ def _is_free(port: int) -> bool:
 def stack(service_env, tmp_path, amqp) -> Iterator[str]:
     """`jobstream run` in the test's namespace; stopped before `amqp` deletes the topology."""
     base = _free_block()
-    env = {**os.environ, **service_env, "JOBSTREAM_LOG_LEVEL": "WARNING"}
+    env = {
+        **os.environ,
+        **service_env,
+        "JOBSTREAM_LOG_LEVEL": "WARNING",
+        "JOBSTREAM_API_KEYS": json.dumps([API_KEY_ENTRY]),
+    }
     process = subprocess.Popen(
         [sys.executable, "-m", "jobstream.cli", "run", "--base-port", str(base)],
         env=env,
@@ -79,7 +87,9 @@ async def event_types(amqp: aio_pika.abc.AbstractChannel, queue: str) -> list[tu
 
 async def post(stack: str, postings: list[dict[str, Any]]) -> None:
     async with httpx.AsyncClient() as client:
-        response = await client.post(f"{stack}/v1/postings", json={"postings": postings})
+        response = await client.post(
+            f"{stack}/v1/postings", json={"postings": postings}, headers={"X-API-Key": API_KEY}
+        )
     assert response.status_code == 202, response.text
 
 

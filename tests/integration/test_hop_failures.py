@@ -2,52 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
-from typing import Any
-
-import aio_pika
 import pytest
 
 from shared.errors import InvalidPayload
-from shared.hop import ATTEMPT, ERROR, HOP, REASON, Hop
+from shared.hop import ATTEMPT, ERROR, HOP, REASON
 from shared.messages import PostingEnriched, PostingNormalized, PostingRef
-from shared.posting import Enrichment
-from shared.service import Runtime, worker_app
-from shared.settings import ServiceSettings
-from shared.topology import NORMALIZED, Topology
-from tests.helpers import drain, eventually, normalized_message
+from tests.helpers import (
+    drain,
+    enriched,
+    eventually,
+    normalized_message,
+    publish_normalized,
+    running_hop,
+)
 
 pytestmark = pytest.mark.integration
-
-Handler = Callable[[PostingNormalized], Awaitable[PostingRef | None]]
-
-
-def enriched(msg: PostingNormalized) -> PostingEnriched:
-    return PostingEnriched(**msg.model_dump(exclude={"message_id"}), enrichment=Enrichment())
-
-
-@asynccontextmanager
-async def running_hop(amqp_url: str, topology: Topology, handler: Handler) -> AsyncIterator[Any]:
-    settings = ServiceSettings(
-        amqp_url=amqp_url,
-        namespace=topology.namespace,
-        retry_delays_ms=list(topology.retry_delays_ms),
-        log_format="console",
-    )
-
-    @asynccontextmanager
-    async def resources(runtime: Runtime) -> AsyncIterator[Hop[Any]]:
-        yield Hop("enricher", PostingNormalized, handler, "posting.enriched")
-
-    app = worker_app("enricher", settings, resources)
-    async with app.router.lifespan_context(app):
-        yield app
-
-
-async def publish(channel: aio_pika.abc.AbstractChannel, topology: Topology, body: bytes) -> None:
-    exchange = await channel.get_exchange(topology.pipeline.name)
-    await exchange.publish(aio_pika.Message(body, delivery_mode=2), routing_key=NORMALIZED)
 
 
 async def test_result_is_published_and_input_acked(amqp_url, amqp, topology):
@@ -56,7 +25,7 @@ async def test_result_is_published_and_input_acked(amqp_url, amqp, topology):
 
     async with running_hop(amqp_url, topology, handle):
         message = normalized_message()
-        await publish(amqp, topology, message.model_dump_json().encode())
+        await publish_normalized(amqp, topology, message.model_dump_json().encode())
         out = await eventually(lambda: drain(amqp, topology.queue_name("indexer")))
     assert [PostingEnriched.model_validate_json(m.body).posting_id for m in out] == [
         message.posting_id
@@ -74,7 +43,7 @@ async def test_transient_failure_is_retried_until_it_succeeds(amqp_url, amqp, to
         return enriched(msg)
 
     async with running_hop(amqp_url, topology, flaky):
-        await publish(amqp, topology, normalized_message().model_dump_json().encode())
+        await publish_normalized(amqp, topology, normalized_message().model_dump_json().encode())
         out = await eventually(lambda: drain(amqp, topology.queue_name("indexer")))
     assert len(out) == 1
     assert len(calls) == 3
@@ -90,7 +59,7 @@ async def test_exhausted_retries_dead_letter_with_the_reason(amqp_url, amqp, top
 
     async with running_hop(amqp_url, topology, broken):
         message = normalized_message()
-        await publish(amqp, topology, message.model_dump_json().encode())
+        await publish_normalized(amqp, topology, message.model_dump_json().encode())
         dead = await eventually(lambda: drain(amqp, topology.dead_letter_queue("enricher").name))
     assert len(dead) == 1
     headers = dead[0].headers
@@ -111,7 +80,7 @@ async def test_permanent_error_is_dead_lettered_without_retries(amqp_url, amqp, 
         raise InvalidPayload("no title and no description")
 
     async with running_hop(amqp_url, topology, refuse):
-        await publish(amqp, topology, normalized_message().model_dump_json().encode())
+        await publish_normalized(amqp, topology, normalized_message().model_dump_json().encode())
         dead = await eventually(lambda: drain(amqp, topology.dead_letter_queue("enricher").name))
     assert dead[0].headers[REASON] == "invalid_payload"
     assert dead[0].headers[ATTEMPT] == 1
@@ -123,7 +92,7 @@ async def test_a_malformed_message_is_dead_lettered(amqp_url, amqp, topology):
         raise AssertionError("a malformed message must not reach the handler")
 
     async with running_hop(amqp_url, topology, never):
-        await publish(amqp, topology, b'{"not": "a posting"}')
+        await publish_normalized(amqp, topology, b'{"not": "a posting"}')
         dead = await eventually(lambda: drain(amqp, topology.dead_letter_queue("enricher").name))
     assert dead[0].headers[REASON] == "invalid_message"
     assert dead[0].body == b'{"not": "a posting"}'

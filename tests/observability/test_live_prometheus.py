@@ -217,27 +217,44 @@ async def scraped(stack, prometheus, board) -> AsyncIterator[httpx.AsyncClient]:
     async with httpx.AsyncClient(base_url=prometheus, timeout=10) as client:
 
         async def settled() -> bool:
-            # Both bad downloads dead-lettered, the dated posting and the duplicates seen.
-            dead = await query(client, "sum(jobstream_dead_letters_total)")
-            aged = await query(client, "sum(jobstream_posting_age_at_index_seconds_count)")
-            dupes = await query(client, "sum(jobstream_duplicates_total)")
-            return all(
-                r and float(r[0]["value"][1]) >= n for r, n in ((dead, 2), (aged, 1), (dupes, 2))
-            )
+            # Both bad downloads dead-lettered; the seeds, the dated posting and the
+            # duplicates seen, for three scrapes in a row.
+            wanted = {
+                "jobstream_dead_letters_total": 2,
+                "jobstream_postings_indexed_total": 3,
+                "jobstream_posting_age_at_index_seconds_count": 1,
+                "jobstream_duplicates_total": 2,
+            }
+            # Prometheus starts scraping a few seconds after it is ready (target updates are
+            # batched); rate() needs a few samples of every service.
+            scrapes = await query(client, 'min(count_over_time(up{job="jobstream"}[1m]))')
+            if not scrapes or float(scrapes[0]["value"][1]) < 5:
+                return False
+            for name, at_least in wanted.items():
+                found = await query(client, f"min_over_time(sum({name})[3s:1s])")
+                if not found or float(found[0]["value"][1]) < at_least:
+                    return False
+            return True
 
         await eventually(settled, within=30, interval=0.5)
         yield client
 
 
 async def test_every_dashboard_query_returns_series(scraped: httpx.AsyncClient) -> None:
-    up = await query(scraped, 'up{job="jobstream"} == 1')
-    assert {r["metric"]["service"] for r in up} == set(SERVICES)
+    # A worker busy with a batch may miss a one-second scrape; each must have answered.
+    up = await query(scraped, 'max_over_time(up{job="jobstream"}[1m]) == 1')
+    targets = (await scraped.get("/api/v1/targets")).json()["data"]["activeTargets"]
+    errors = {
+        t["labels"]["service"]: (t["lastError"], t["lastScrapeDuration"], t["health"])
+        for t in targets
+    }
+    assert {r["metric"]["service"] for r in up} == set(SERVICES), errors
     empty = []
     for name, board in dashboards().items():
         for title, expr in queries(board):
             if not await query(scraped, expr):
                 empty.append(f"{name} / {title}: {expr}")
-    assert not empty, "panels without data:\n" + "\n".join(empty)
+    assert not empty, "panels without data:\n" + "\n".join(empty) + f"\ntargets: {errors}"
     # The alert rules load and evaluate on a real Prometheus against real series.
     groups = (await scraped.get("/api/v1/rules")).json()["data"]["groups"]
     health = {rule["name"]: rule["health"] for group in groups for rule in group["rules"]}

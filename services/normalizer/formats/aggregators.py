@@ -78,6 +78,7 @@ def parse_jobspy(payload: Any, url: str | None) -> NormalizedPosting:
             ),
             "min_amount",
         )
+    draft.set("seniority", string(row.get("job_level")), "job_level")
     draft.set("date_posted", parse_date(row.get("date_posted")), "date_posted")
     draft.add_text(row.get("description"))
     return draft.build(url)

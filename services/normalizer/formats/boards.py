@@ -13,6 +13,8 @@ from .common import Draft, get, mapping, parse_date, require_dict, salary_hint, 
 _EMPLOYMENT_META = ("employment type", "job type", "time type", "employment", "contract type")
 _WORKPLACE_META = ("workplace type", "remote", "location type", "work type", "remote status")
 _SALARY_META = ("salary", "salary range", "pay range", "compensation")
+# Ashby writes a period as a count and a unit ("1 YEAR"); only a count of one is a plain period.
+_ASHBY_INTERVALS = {f"1 {unit}": unit for unit in ("HOUR", "DAY", "WEEK", "MONTH", "YEAR")}
 
 
 def parse_greenhouse(payload: Any, url: str | None) -> NormalizedPosting:
@@ -166,7 +168,13 @@ def _ashby_salary(compensation: Any) -> SalaryHint | None:
                 part.get("minValue"),
                 part.get("maxValue"),
                 part.get("currencyCode"),
-                part.get("interval"),
+                _ashby_period(part.get("interval")),
                 raw,
             )
     return salary_hint(None, None, raw=raw)
+
+
+def _ashby_period(interval: Any) -> str | None:
+    """The period of an interval such as "1 YEAR"; any other ("2 WEEK") is kept as written."""
+    text = string(interval)
+    return _ASHBY_INTERVALS.get(text.upper(), text) if text else None

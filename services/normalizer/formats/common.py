@@ -27,6 +27,7 @@ HINTS = frozenset(
         "department",
         "skills",
         "experience",
+        "seniority",
         "education",
         "country_hint",
         "date_posted",
@@ -177,9 +178,14 @@ class Draft:
             lines = html_to_lines(raw) if looks_like_html(raw) else text_to_lines(raw)
             self.lines.extend(lines)
 
-    def build(self, url: str | None = None, *, label_title: bool = False) -> NormalizedPosting:
+    def build(
+        self, url: str | None = None, *, label_title: bool = False, first_line: bool = False
+    ) -> NormalizedPosting:
+        """The posting; ``label_title`` lets "Job Title :" / "Company :" lines fill a missing
+        title or company, ``first_line`` lets the first short line stand in for a title."""
         lines = mark_text_headings(self.lines)
-        for name, (value, label) in read_labels(lines, title=label_title).items():
+        labels = read_labels(lines, title=label_title, first_line=first_line)
+        for name, (value, label) in labels.items():
             self.set(name, value, f"text:{label}")
         if url:
             self.set("url", url, "request.url")

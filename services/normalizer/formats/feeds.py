@@ -47,6 +47,7 @@ def parse_personio(payload: Any, url: str | None) -> NormalizedPosting:
         "employmentType",
     )
     draft.set("experience", _text(position, "yearsOfExperience"), "yearsOfExperience")
+    draft.set("seniority", _text(position, "seniority"), "seniority")
     draft.set("skills", strings((_text(position, "keywords") or "").split(",")), "keywords")
     draft.set("date_posted", parse_date(_text(position, "createdAt")), "createdAt")
     for block in position.findall("jobDescriptions/jobDescription"):
@@ -101,7 +102,7 @@ def parse_jobtech(payload: Any, url: str | None) -> NormalizedPosting:
     )
     draft.set(
         "skills",
-        _labels(ad, "must_have.skills") + _labels(ad, "nice_to_have.skills"),
+        _skills(_labels(ad, "must_have.skills") + _labels(ad, "nice_to_have.skills")),
         "must_have.skills",
     )
     education = _labels(ad, "must_have.education_level")
@@ -124,6 +125,12 @@ def _labels(ad: dict[str, Any], path: str, key: str = "label") -> list[str]:
     )
 
 
+def _skills(terms: list[str]) -> list[str]:
+    """Taxonomy terms without their qualifier: "Java, programmeringsspråk" names the skill Java,
+    "Grafiska gränssnitt, GUI" names Grafiska gränssnitt; the qualifier is a class or a synonym."""
+    return strings(term.split(", ", 1)[0] for term in terms)
+
+
 def _jobtech_sv(ad: dict[str, Any], url: str | None) -> NormalizedPosting:
     draft = Draft("jobtech")
     draft.set("title", string(ad.get("rubrik")), "rubrik")
@@ -143,7 +150,9 @@ def _jobtech_sv(ad: dict[str, Any], url: str | None) -> NormalizedPosting:
     )
     draft.set(
         "skills",
-        _labels(ad, "krav.kompetenser", "term") + _labels(ad, "meriterande.kompetenser", "term"),
+        _skills(
+            _labels(ad, "krav.kompetenser", "term") + _labels(ad, "meriterande.kompetenser", "term")
+        ),
         "krav.kompetenser",
     )
     education = _labels(ad, "krav.utbildningsniva", "term")

@@ -35,7 +35,9 @@ def parse_generic(payload: Any, url: str | None) -> NormalizedPosting:
     skills = data.get("skills")
     draft.set("skills", strings(skills) if isinstance(skills, list) else [], "skills")
     draft.add_text(data.get("description"))
-    return draft.build(url)
+    # A pushed description may carry the labelled header of a text posting ("Job Title : ...");
+    # those lines fill only what the object's own fields leave empty.
+    return draft.build(url, label_title=True)
 
 
 def _salary(value: Any) -> SalaryHint | None:

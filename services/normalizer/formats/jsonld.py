@@ -10,6 +10,7 @@ from selectolax.lexbor import LexborHTMLParser
 from shared.errors import InvalidPayload
 from shared.posting import NormalizedPosting, SalaryHint
 
+from ..text import html_tree, tree_lines
 from .common import (
     Draft,
     get,
@@ -28,6 +29,8 @@ _EXTRA_TEXT = (
     ("Benefits", "jobBenefits"),
 )
 _REMOTE_TYPES = frozenset({"telecommute", "remote"})
+# Not schema.org terms, but job pages that state a level put it under these keys.
+_LEVEL_KEYS = ("seniorityLevel", "experienceLevel", "jobLevel")
 
 
 def parse_jsonld(payload: Any, url: str | None) -> NormalizedPosting:
@@ -43,18 +46,25 @@ def parse_html(payload: Any, url: str | None) -> NormalizedPosting:
     markup = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else payload
     if not isinstance(markup, str) or not markup.strip():
         raise InvalidPayload("html payload must be a non-empty string")
-    tree = LexborHTMLParser(markup)
+    tree = html_tree(markup)  # one parse serves the JSON-LD, the title and the text
+    posting = _embedded_posting(tree) if "ld+json" in markup else None
+    if posting is not None:
+        return _from_job_posting(posting, url)
+    draft = Draft("html")
+    draft.set("title", _page_title(tree), "html.title")
+    draft.lines.extend(tree_lines(tree))
+    return draft.build(url)
+
+
+def _embedded_posting(tree: LexborHTMLParser) -> dict[str, Any] | None:
     for script in tree.css('script[type="application/ld+json"]'):
         try:
             posting = find_job_posting(orjson.loads(script.text(deep=True)))
         except orjson.JSONDecodeError:
             continue
         if posting is not None:
-            return _from_job_posting(posting, url)
-    draft = Draft("html")
-    draft.set("title", _page_title(tree), "html.title")
-    draft.add_html(markup)
-    return draft.build(url)
+            return posting
+    return None
 
 
 def _page_title(tree: LexborHTMLParser) -> str | None:
@@ -99,6 +109,8 @@ def _from_job_posting(data: dict[str, Any], url: str | None) -> NormalizedPostin
         "experience", _requirement(data.get("experienceRequirements")), "experienceRequirements"
     )
     draft.set("education", _requirement(data.get("educationRequirements")), "educationRequirements")
+    for key in _LEVEL_KEYS:
+        draft.set("seniority", string(data.get(key)), key)
     draft.set("department", string(get(data, "occupationalCategory.name")), "occupationalCategory")
     draft.set("language", string(data.get("inLanguage")), "inLanguage")
     draft.add_text(data.get("description"))

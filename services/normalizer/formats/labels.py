@@ -52,11 +52,14 @@ _TITLE_PREFIX = re.compile(
 _MAX_TITLE = 120
 
 
-def read_labels(lines: list[Line], *, title: bool) -> dict[str, tuple[Any, str]]:
-    """Hint name -> (value, label as written) for the first line carrying each known label."""
+def read_labels(
+    lines: list[Line], *, title: bool, first_line: bool = False
+) -> dict[str, tuple[Any, str]]:
+    """Hint name -> (value, label as written) for the first line carrying each known label;
+    title and company labels only when ``title``, the first-line title only when ``first_line``."""
     found: dict[str, tuple[Any, str]] = {}
     for line in lines:
-        if line.heading or ":" not in line.text[:42]:
+        if line.heading or (line.text.find(":", 0, 42) < 0 and line.text.find("：", 0, 42) < 0):
             continue
         match = _LABEL_LINE.match(line.text)
         if match is None:
@@ -67,7 +70,7 @@ def read_labels(lines: list[Line], *, title: bool) -> dict[str, tuple[Any, str]]
             continue
         if (value := _value(hint, match.group(2).strip())) is not None:
             found[hint] = (value, label)
-    if title and "title" not in found and (first := first_line_title(lines)):
+    if first_line and "title" not in found and (first := first_line_title(lines)):
         found["title"] = (first, "first line")
     return found
 

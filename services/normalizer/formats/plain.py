@@ -20,4 +20,4 @@ def parse_text(payload: Any, fmt: str, url: str | None) -> NormalizedPosting:
         raise InvalidPayload(f"{fmt} payload is empty")
     draft = Draft(fmt)
     draft.lines.extend(text_to_lines(payload))
-    return draft.build(url, label_title=True)
+    return draft.build(url, label_title=True, first_line=True)

@@ -38,7 +38,8 @@ def parse_workable(payload: Any, url: str | None) -> NormalizedPosting:
             draft.set("workplace", "remote", key)
     draft.set("employment_type", strings([job.get("employment_type")]), "employment_type")
     draft.set("department", string(job.get("department")), "department")
-    draft.set("experience", string(job.get("experience")), "experience")
+    # Workable's "experience" is a LinkedIn-style level ("Mid-Senior level"), not a duration.
+    draft.set("seniority", string(job.get("experience")), "experience")
     draft.set("education", string(job.get("education")), "education")
     draft.set(
         "date_posted", parse_date(job.get("published_on") or job.get("published")), "published_on"
@@ -72,6 +73,9 @@ def parse_smartrecruiters(payload: Any, url: str | None) -> NormalizedPosting:
         "employment_type", strings([get(job, "typeOfEmployment.label")]), "typeOfEmployment.label"
     )
     draft.set("department", string(get(job, "department.label")), "department.label")
+    # The id ("mid_senior_level") reads the same whatever language the label is in.
+    draft.set("seniority", string(get(job, "experienceLevel.id")), "experienceLevel.id")
+    draft.set("seniority", string(get(job, "experienceLevel.label")), "experienceLevel.label")
     draft.set("date_posted", parse_date(job.get("releasedDate")), "releasedDate")
     draft.set("language", string(get(job, "language.code")), "language.code")
     sections = get(job, "jobAd.sections")
@@ -100,7 +104,8 @@ def parse_recruitee(payload: Any, url: str | None) -> NormalizedPosting:
     draft.set("employment_type", strings([job.get("employment_type_code")]), "employment_type_code")
     draft.set("department", string(job.get("department")), "department")
     draft.set("education", string(job.get("education_code")), "education_code")
-    draft.set("experience", string(job.get("experience_code")), "experience_code")
+    # A level code ("mid_level", "senior_level", "entry_level"), not a duration.
+    draft.set("seniority", string(job.get("experience_code")), "experience_code")
     draft.set("date_posted", parse_date(job.get("published_at")), "published_at")
     draft.set("date_posted", parse_date(job.get("created_at")), "created_at")
     salary = mapping(job.get("salary"))

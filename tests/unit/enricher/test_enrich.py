@@ -80,3 +80,39 @@ def test_nothing_stated_stays_empty() -> None:
     assert out.salary is None and out.locations == [] and out.employment_type == []
     assert out.experience.min_years is None and out.education.level is None
     assert out.workplace is None and "salary" not in out.provenance
+
+
+def test_source_seniority_wins_over_title() -> None:
+    posting = NormalizedPosting(
+        title="Business Development Manager",
+        seniority="mid_senior_level",
+        hint_fields={"seniority": "experienceLevel.id"},
+    )
+    out = enrich(posting)
+    assert out.seniority == "senior"
+    assert out.provenance["seniority"].method == "source_field"
+    assert out.provenance["seniority"].source_field == "experienceLevel.id"
+
+
+def test_hh_ids_in_hints_map() -> None:
+    posting = NormalizedPosting(
+        title="Python Developer",
+        employment_type=["full"],
+        experience="between1And3",
+        workplace="remote",
+        hint_fields={"employment_type": "employment.id", "experience": "experience.id"},
+    )
+    out = enrich(posting)
+    assert out.employment_type == ["FULL_TIME"] and out.workplace == "remote"
+    assert (out.experience.min_years, out.experience.max_years) == (1, 3)
+
+
+def test_salary_without_currency_takes_the_only_country_s() -> None:
+    text = "Заработная плата от 50 000 – 120 000 на руки."
+    located = enrich(
+        NormalizedPosting(title="QA", locations=["Москва"], description=Description(text=text))
+    )
+    assert located.salary is not None and located.salary.currency == "RUB"
+    assert located.provenance["salary"].confidence < 0.7
+    nowhere = enrich(NormalizedPosting(title="QA", description=Description(text=text)))
+    assert nowhere.salary is None

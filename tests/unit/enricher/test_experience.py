@@ -56,3 +56,41 @@ def test_labelled_line_wins() -> None:
 )
 def test_no_experience_stated(text: str) -> None:
     assert from_text(text) is None
+
+
+@pytest.mark.parametrize(
+    ("statement", "low", "high"),
+    [
+        ("between1And3", 1, 3),
+        ("between3And6", 3, 6),
+        ("moreThan6", 6, None),
+        ("noExperience", 0, None),
+    ],
+)
+def test_parse_hh_experience_ids(statement: str, low: float, high: float | None) -> None:
+    exp = parse_statement(statement)
+    assert exp is not None and (exp.min_years, exp.max_years) == (low, high)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A construction company with over 15 years of experience in housing.",
+        "We have 20 years of experience serving hotels.",
+    ],
+)
+def test_company_describing_itself_states_no_requirement(text: str) -> None:
+    assert from_text(text) is None
+
+
+def test_we_are_looking_for_someone_is_a_requirement() -> None:
+    found = from_text("We are looking for someone with 3+ years of experience in QA.")
+    assert found is not None and found.experience.min_years == 3
+
+
+@pytest.mark.parametrize(
+    "text", ["No experience required, we train you.", "Рассматриваем кандидатов без опыта работы."]
+)
+def test_no_experience_needed_is_zero_years(text: str) -> None:
+    found = from_text(text)
+    assert found is not None and found.experience.min_years == 0

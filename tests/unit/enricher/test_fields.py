@@ -8,7 +8,15 @@ from services.enricher import education, employment, language, workplace
     [
         (["Full-Time"], ["FULL_TIME"]),
         (["full_time"], ["FULL_TIME"]),
-        (["Permanent"], ["FULL_TIME"]),
+        # "Permanent" states the contract's duration, not its hours: a permanent job may be
+        # part-time, so it maps to no employment type.
+        (["Permanent"], []),
+        (["Part-time, Permanent"], ["PART_TIME"]),
+        (["Part-time, Casual, Zero hours contract"], ["PART_TIME"]),
+        (["Temporary contract"], ["TEMPORARY"]),
+        (["Full-time, Fixed term, Freelance"], ["FULL_TIME", "CONTRACTOR"]),
+        (["full", "part", "project"], ["FULL_TIME", "PART_TIME", "CONTRACTOR"]),  # hh.ru ids
+        (["fullDay"], ["FULL_TIME"]),
         (["Vollzeit"], ["FULL_TIME"]),
         (["Heltid"], ["FULL_TIME"]),
         (["Pełny etat"], ["FULL_TIME"]),
@@ -33,6 +41,8 @@ def test_employment_from_text() -> None:
         "PART_TIME"
     ]
     assert employment.from_text("Our full-time staff of 40 people") is None
+    labelled = employment.from_text("Hours: Part time, 16 hours per week\nContract type: Permanent")
+    assert labelled is not None and labelled[0] == ["PART_TIME"]
     assert employment.from_text("") is None
 
 
@@ -45,6 +55,8 @@ def test_employment_from_text() -> None:
         ("zdalna", "remote"),
         ("Удалённая работа", "remote"),
         ("hybrydowa", "hybrid"),
+        ("ON_SITE", "onsite"),  # hh.ru work_format ids
+        ("FIELD_WORK", None),
         ("", None),
     ],
 )
@@ -57,6 +69,8 @@ def test_workplace_text_and_conflict() -> None:
     stated = workplace.from_text("This role is hybrid, 3 days in office.")
     value, evidence = workplace.reconcile("remote", stated)
     assert value == "hybrid" and "remote" in evidence
+    perk = workplace.from_text("Benefits: flexible hours and a hybrid work model for some teams.")
+    assert workplace.reconcile("remote", perk) == ("remote", "")
     assert workplace.from_text("We build accounting software.") is None
 
 
@@ -92,3 +106,41 @@ def test_language() -> None:
     assert en is not None and en[0] == "en" and 0 < en[1] <= 1
     assert ru is not None and ru[0] == "ru"
     assert language.detect("ok") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In-office perks: lunch, snacks, drinks", None),
+        ("Attend to Remote Hands requests and remote monitoring", None),
+        ("You will work closely with the onsite security team.", None),
+        ("This is a fully remote position.", "remote"),
+        ("This is an on-site role in Leeds.", "onsite"),
+        ("Work Location: Remote", "remote"),
+    ],
+)
+def test_workplace_needs_a_statement_about_the_role(text: str, expected: str | None) -> None:
+    found = workplace.from_text(text)
+    assert (found[0] if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("This position is full-time, with a flexible schedule.", ["FULL_TIME"]),
+        ("We are looking for a Part Time Night Auditor to join us.", ["PART_TIME"]),
+        ("Work Patterns: Part Time, Nights", ["PART_TIME"]),
+        ("Benefits for our full-time employees include dental.", None),
+    ],
+)
+def test_employment_statements(text: str, expected: list[str] | None) -> None:
+    found = employment.from_text(text)
+    assert (found[0] if found else None) == expected
+
+
+def test_employment_from_title() -> None:
+    assert employment.from_title("Part-Time Caregiver (Lombard, IL)") is not None
+    assert employment.from_title("Direct Hire//Full time//X-Ray Technologist")[0] == [  # type: ignore[index]
+        "FULL_TIME"
+    ]
+    assert employment.from_title("Data Engineer") is None

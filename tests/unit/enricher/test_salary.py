@@ -56,3 +56,36 @@ def test_from_hint() -> None:
 
 def test_retirement_plan_is_not_pay() -> None:
     assert from_text("Benefits: 401K matching, dental insurance") is None
+
+
+def test_shift_differentials_are_not_the_salary() -> None:
+    text = (
+        "Shift Differentials: $1.50/hour for PM shift\n"
+        "$2.25/hour for NOC shift\n"
+        "Job Type: Full-time\n"
+        "Pay: $28.00 - $35.00 per hour"
+    )
+    salary = from_text(text)
+    assert salary is not None and (salary.min, salary.max, salary.period) == (28, 35, "HOUR")
+
+
+def test_labelled_pay_line_wins_over_an_earlier_amount() -> None:
+    salary = from_text("Earn up to $500 in tips a week.\nSalary: £30,000 - £35,000 per annum")
+    assert salary is not None and (salary.min, salary.currency) == (30_000, "GBP")
+
+
+def test_tenge_abbreviation() -> None:
+    salary = from_text("заработная плата от 170 000 до 900 000 тг. в месяц")
+    assert salary is not None
+    assert (salary.min, salary.max, salary.currency, salary.period) == (
+        170_000,
+        900_000,
+        "KZT",
+        "MONTH",
+    )
+
+
+def test_k_amounts_imply_a_year_only_where_that_is_the_convention() -> None:
+    dollars, rupees = from_text("Salary: $90k - $110k"), from_text("Salary: ₹20K to ₹27K")
+    assert dollars is not None and dollars.period == "YEAR"
+    assert rupees is not None and rupees.period is None

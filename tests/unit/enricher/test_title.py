@@ -1,7 +1,13 @@
 import pytest
 
 from services.enricher.occupation import lookup
-from services.enricher.title import clean, normalized, seniority, seniority_from_years
+from services.enricher.title import (
+    clean,
+    normalized,
+    seniority,
+    seniority_from_hint,
+    seniority_from_years,
+)
 
 
 @pytest.mark.parametrize(
@@ -61,10 +67,34 @@ def test_seniority_from_title(title: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "title", ["Product Manager", "Account Executive", "Staff Nurse", "Data Engineer", "Cashier"]
+    "title",
+    [
+        "Product Manager",
+        "Account Executive",
+        "Staff Nurse",
+        "Data Engineer",
+        "Cashier",
+        "Business Development Manager",
+    ],
 )
 def test_no_seniority_when_title_states_none(title: str) -> None:
     assert seniority(title) is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("mid_senior_level", "senior"),
+        ("Entry level", "junior"),
+        ("Internship", "intern"),
+        ("Senior", "senior"),
+        ("director", "director"),
+        ("Associate", None),
+        ("not_applicable", None),
+    ],
+)
+def test_seniority_from_source_value(raw: str, expected: str | None) -> None:
+    assert seniority_from_hint(raw) == expected
 
 
 def test_seniority_from_years_rule() -> None:

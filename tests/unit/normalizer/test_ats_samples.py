@@ -76,7 +76,7 @@ def test_ashby_compensation_becomes_salary_hint() -> None:
     assert sre.salary is not None
     assert (sre.salary.min, sre.salary.max) == (102800, 137000)
     assert sre.salary.currency == "CAD"
-    assert sre.salary.period == "1 YEAR"
+    assert sre.salary.period == "YEAR"
     assert sre.hint_fields["salary"] == "compensation.summaryComponents"
     assert sre.locations == ["Toronto, Ontario"]
     assert sre.workplace == "Hybrid"

@@ -1,0 +1,25 @@
+import re
+
+from services.enricher.textscan import lines_with, register, word_search
+
+PAY = register(("salary", "$"))
+HOURS = register(("full-time", "part-time"))
+TEXT = "About us\nSalary: $50,000\nThis is a Full-Time role\nBenefits"
+
+
+def test_each_trigger_set_gets_its_own_lines_from_one_scan() -> None:
+    assert lines_with(TEXT, PAY) == "Salary: $50,000"
+    assert lines_with(TEXT, HOURS) == "This is a Full-Time role"
+    assert lines_with(TEXT, ("benefit",)) == "Benefits"  # a set first seen here still works
+
+
+def test_text_that_changes_length_when_lowered() -> None:
+    text = "İstanbul office\nSalary: $40,000"
+    assert lines_with(text, PAY) == "Salary: $40,000"
+
+
+def test_word_search_needs_a_word_start() -> None:
+    pattern = re.compile(r"remote")
+    assert word_search(pattern, "a remote role") is not None
+    assert word_search(pattern, "unremote things") is None
+    assert word_search(pattern, "unremote then remote", 0) is not None
