@@ -20,6 +20,9 @@ NATIVE_FORMATS = {
     "smartrecruiters_postings_api_list": "smartrecruiters",
     "workable_widget_api": "workable",
     "jobtech_search_hit": "jobtech",
+    "jobspy_csv_indeed": "jobspy",
+    "hh_api_vacancy_full": "hh",
+    "hh_api_search_item": "hh",
     "seed_text": "text",
 }
 
