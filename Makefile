@@ -7,7 +7,7 @@ DATA ?= $(COMMITTED_SET)
 PYTEST_ARGS ?=
 
 .PHONY: install run demo test unit integration e2e lint format eval bench process up down clean \
-	key alerts observability deploy-check scale
+	key alerts observability deploy-check scale chaos
 
 install: $(VENV)/.installed
 
@@ -48,8 +48,8 @@ eval: install  ## extraction quality per field: make eval [DATA=file.jsonl] [BOA
 	$(PY) -m jobstream.evaluate $(DATA) $(if $(BOARD),--board-push) \
 	  $(if $(filter $(COMMITTED_SET),$(DATA)),--min-thresholds tests/data/eval/thresholds.json)
 
-bench: install  ## throughput numbers (printed, never asserted)
-	$(PY) -m tests.bench.offline
+bench: install  ## throughput, latency and memory, with the raw broker chain for scale (printed, never asserted)
+	$(PY) -m tests.bench.run
 
 process: install  ## make process IN=postings.jsonl OUT=documents.jsonl
 	$(PY) -m jobstream.cli process $(IN) -o $(OUT)
@@ -65,6 +65,9 @@ observability: install  ## alert rules, dashboards, and a real Prometheus scrapi
 
 deploy-check: install  ## validate Dockerfile, compose file and Kubernetes manifests (no Docker needed)
 	$(PY) -m pytest -q tests/deploy $(PYTEST_ARGS)
+
+chaos: install  ## break private RabbitMQ/Redis/MongoDB and each service mid-stream; prints a table
+	$(PY) -m pytest -q -p no:cacheprovider -s tests/chaos $(PYTEST_ARGS)
 
 scale: install  ## 1, 2 and 4 competing enrichers on one queue; prints throughput
 	$(PY) -m pytest -q -s tests/scale $(PYTEST_ARGS)

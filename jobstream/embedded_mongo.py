@@ -20,6 +20,17 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def free_port_block(size: int) -> int:
+    """A base port with ``size`` free ports from it on (for `jobstream run --base-port`)."""
+    for _ in range(50):
+        base = free_port()
+        if base + size < 65535 and not any(
+            port_is_open("127.0.0.1", base + i) for i in range(size)
+        ):
+            return base
+    raise RuntimeError("no block of free ports")
+
+
 def start_embedded_mongo(
     storage: str, port: int, timeout_s: float = 30.0
 ) -> subprocess.Popen[bytes]:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from fastapi import FastAPI
 
 SERVICES: dict[str, int] = {
+    "api": 5,
     "indexer": 4,
     "enricher": 3,
     "normalizer": 2,

@@ -42,6 +42,21 @@ class PostingRef(Envelope):
     version: int = Field(description="Monotonic per posting: an older version never wins")
     received_at: datetime = Field(description="When jobstream accepted the posting")
 
+    def carried(self) -> dict[str, Any]:
+        """What the next hop's message keeps of this one; ids and occurrence time are its own."""
+        return {name: getattr(self, name) for name in _CARRIED}
+
+
+_CARRIED = (
+    "correlation_id",
+    "posting_id",
+    "source",
+    "external_id",
+    "event",
+    "version",
+    "received_at",
+)
+
 
 class PostingReceived(PostingRef):
     """A board pushed (or a poll found) a posting; the payload is inline or behind ``url``."""

@@ -77,6 +77,13 @@ async def readiness(runtime: Runtime, queue_name: str | None) -> dict[str, str]:
     return failures
 
 
+async def undecoded(message: Any) -> bytes:
+    """The hop validates the body itself. FastStream's own JSON decoding raised on a malformed
+    body before the hop ran, which under manual acks left the delivery unacked: never
+    dead-lettered, redelivered on every reconnect, holding a prefetch slot meanwhile."""
+    return bytes(message.body)
+
+
 def ops_routes(app: FastAPI, runtime: Runtime, queue_name: str | None) -> None:
     @app.get("/healthz", tags=["ops"])
     async def healthz() -> dict[str, str]:
@@ -125,7 +132,10 @@ def worker_app(name: str, settings: ServiceSettings, resources: Resources) -> Fa
             await topology.declare(broker)
             runner = HopRunner(hop, broker, topology, metrics)
             subscriber = broker.subscriber(
-                topology.queue(hop.name), topology.pipeline, ack_policy=AckPolicy.MANUAL
+                topology.queue(hop.name),
+                topology.pipeline,
+                ack_policy=AckPolicy.MANUAL,
+                decoder=undecoded,
             )
 
             async def consume(message: RabbitMessageContext) -> None:

@@ -98,6 +98,15 @@ class Topology:
             routing_key=self.queue_name(hop),
         )
 
+    def stream_queue(self, instance: str) -> RabbitQueue:
+        """One API process's view of every public event; gone when the process is."""
+        return RabbitQueue(
+            f"{self.namespace}.api.stream.{instance}",
+            exclusive=True,
+            auto_delete=True,
+            routing_key="#",
+        )
+
     def all_queue_names(self) -> list[str]:
         names = []
         for hop in HOPS:

@@ -1,7 +1,6 @@
 """Fetcher: an inline payload passes on; a URL reference is downloaded first."""
 
 import json
-from datetime import UTC, datetime
 
 from services.fetcher.ports import Downloaded, Downloader
 from shared.messages import PostingFetched, PostingReceived
@@ -25,14 +24,7 @@ async def fetch(msg: PostingReceived, downloader: Downloader) -> PostingFetched:
         fmt, payload = _format_of(msg.format, downloaded)
         url = downloaded.url
     return PostingFetched(
-        correlation_id=msg.correlation_id,
-        occurred_at=datetime.now(UTC),
-        posting_id=msg.posting_id,
-        source=msg.source,
-        external_id=msg.external_id,
-        event=msg.event,
-        version=msg.version,
-        received_at=msg.received_at,
+        **msg.carried(),
         format=fmt,
         payload=payload,
         url=url,

@@ -8,6 +8,7 @@ import httpx
 from fastapi import FastAPI
 
 from services.fetcher.adapters import HttpxDownloader
+from services.fetcher.pull.wiring import pull_sources
 from services.fetcher.router import fetcher_hop
 from services.fetcher.settings import FetcherSettings
 from shared.hop import Hop
@@ -29,6 +30,7 @@ def create_app(settings: FetcherSettings | None = None) -> FastAPI:
                 settings.fetch_max_redirects,
                 settings.fetch_allow_hosts,
             )
-            yield observed(fetcher_hop(downloader), fetch_observer(runtime.metrics))
+            async with pull_sources(runtime, settings, client):
+                yield observed(fetcher_hop(downloader), fetch_observer(runtime.metrics))
 
     return worker_app("fetcher", settings, resources)

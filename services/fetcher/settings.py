@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from pydantic import Field
 
 from shared.settings import ServiceSettings
@@ -10,4 +12,7 @@ class FetcherSettings(ServiceSettings):
     fetch_max_redirects: int = Field(5, ge=0)
     fetch_allow_hosts: list[str] = Field(
         [], description="Hosts exempt from the private-address refusal (tests, intranet boards)"
+    )
+    pull_sources_file: Path | None = Field(
+        None, description="YAML file of job boards and feeds to poll; unset, nothing is polled"
     )

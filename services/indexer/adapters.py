@@ -28,9 +28,11 @@ INDEXES = [
     IndexModel([("skills.id", ASCENDING)]),
     IndexModel([("seniority", ASCENDING)]),
     IndexModel([("keywords", ASCENDING)]),
-    IndexModel([("fingerprint", ASCENDING)]),
     IndexModel([("source.name", ASCENDING), ("source.external_id", ASCENDING)]),
-    IndexModel([("pending_event", ASCENDING)], sparse=True),
+    # Read API filters (services/api/queries.py drives each query with one of these).
+    IndexModel([("locations.city", ASCENDING)]),
+    IndexModel([("workplace", ASCENDING)]),
+    IndexModel([("employment_type", ASCENDING)]),
 ]
 
 

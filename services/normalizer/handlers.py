@@ -1,7 +1,5 @@
 """Normalizer: payload -> canonical fields and a fingerprint; unchanged re-deliveries stop here."""
 
-from datetime import UTC, datetime
-
 from services.normalizer.fingerprint import fingerprint
 from services.normalizer.formats import parse
 from services.normalizer.ports import FingerprintStore
@@ -16,14 +14,7 @@ def normalize_payload(msg: PostingFetched) -> PostingNormalized:
     else:
         posting, status = parse(msg.format, msg.payload, url=msg.url), "open"
     return PostingNormalized(
-        correlation_id=msg.correlation_id,
-        occurred_at=datetime.now(UTC),
-        posting_id=msg.posting_id,
-        source=msg.source,
-        external_id=msg.external_id,
-        event=msg.event,
-        version=msg.version,
-        received_at=msg.received_at,
+        **msg.carried(),
         posting=posting,
         fingerprint=fingerprint(posting, status),
     )

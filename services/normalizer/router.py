@@ -10,7 +10,7 @@ from shared.topology import NORMALIZED
 def normalizer_hop(fingerprints: FingerprintStore) -> Hop[PostingFetched]:
     async def remember(result: PostingRef) -> None:
         assert isinstance(result, PostingNormalized)
-        await fingerprints.remember(result.posting_id, result.fingerprint)
+        await fingerprints.remember(result.posting_id, result.version, result.fingerprint)
 
     return Hop(
         "normalizer",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing as mp
+import queue
 import time
 from dataclasses import dataclass
 from multiprocessing.queues import Queue as MpQueue
@@ -95,15 +96,18 @@ async def declare(url: str, names: list[str]) -> None:
             await channel.declare_queue(name, durable=True, arguments={"x-queue-type": "quorum"})
 
 
-async def _wait_for(report: MpQueue[Any], kind: str, expected: int, timeout: float) -> float:
+async def _wait_for(report: MpQueue[Any], kind: str, expected: int, within_s: float) -> float:
     """Latest time stamp among ``expected`` reports of ``kind``."""
-    deadline = time.monotonic() + timeout
+    deadline = time.monotonic() + within_s
     latest, seen = 0.0, 0
     while seen < expected:
         left = deadline - time.monotonic()
         if left <= 0:
             raise TimeoutError(f"{seen}/{expected} hops reported {kind!r}")
-        got, _, stamp = await asyncio.to_thread(report.get, True, min(left, 1.0))
+        try:
+            got, _, stamp = await asyncio.to_thread(report.get, True, min(left, 1.0))
+        except queue.Empty:
+            continue
         if got == kind:
             seen, latest = seen + 1, max(latest, stamp)
     return latest
@@ -124,9 +128,9 @@ async def run_chain(url: str, topology: Topology, sizes: list[int], count: int) 
     for process in processes:
         process.start()
     try:
-        await _wait_for(report, "ready", hops, timeout=30)
+        await _wait_for(report, "ready", hops, within_s=30)
         started = await _produce(url, names[0], sizes[0], count, window=PREFETCH)
-        finished = await _wait_for(report, "done", hops, timeout=30 + count / 100)
+        finished = await _wait_for(report, "done", hops, within_s=30 + count / 100)
     finally:
         for process in processes:
             if process.is_alive():

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import httpx
 
-from jobstream.embedded_mongo import free_port, port_is_open
+from jobstream.embedded_mongo import free_port_block
+from jobstream.services import SERVICES
 from services.gateway.keys import new_key
 
 READY_LINE = "jobstream is ready"
@@ -53,14 +54,6 @@ class Stack:
         return found
 
 
-def _free_block(size: int) -> int:
-    for _ in range(50):
-        base = free_port()
-        if base + size < 65535 and not any(port_is_open("127.0.0.1", base + i) for i in range(size)):
-            return base
-    raise RuntimeError("no block of free ports")
-
-
 def start_stack(namespace: str, database: str, retry_delays_ms: list[int], workdir: Path) -> Stack:
     """`jobstream run` on free ports; its output goes to ``workdir``/run.log."""
     key, entry = new_key("ingest+read")
@@ -73,7 +66,7 @@ def start_stack(namespace: str, database: str, retry_delays_ms: list[int], workd
         "JOBSTREAM_LOG_LEVEL": "WARNING",
         "PYTHONUNBUFFERED": "1",  # the ready line must reach run.log at once
     }
-    base = _free_block(5)
+    base = free_port_block(max(SERVICES.values()) + 1)
     log = (workdir / "run.log").open("wb")
     command = [sys.executable, "-m", "jobstream.cli", "run", "--base-port", str(base)]
     # The embedded database keeps nothing on disk: every run starts from an empty one.

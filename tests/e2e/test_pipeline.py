@@ -15,7 +15,8 @@ import httpx
 import pytest
 
 from jobstream.demo import sample_postings
-from jobstream.embedded_mongo import free_port
+from jobstream.embedded_mongo import free_port_block
+from jobstream.services import SERVICES
 from services.gateway.keys import new_key
 from tests.helpers import drain, eventually
 
@@ -26,25 +27,10 @@ MUMBAI, PRODUCT = (f"demo:{p['external_id']}" for p in sample_postings())
 API_KEY, API_KEY_ENTRY = new_key("ingest")
 
 
-def _free_block(size: int = 5) -> int:
-    for _ in range(50):
-        base = free_port()
-        if base + size < 65535 and all(_is_free(base + i) for i in range(size)):
-            return base
-    raise RuntimeError("no block of free ports")
-
-
-def _is_free(port: int) -> bool:
-    import socket
-
-    with socket.socket() as sock:
-        return sock.connect_ex(("127.0.0.1", port)) != 0
-
-
 @pytest.fixture
 def stack(service_env, tmp_path, amqp) -> Iterator[str]:
     """`jobstream run` in the test's namespace; stopped before `amqp` deletes the topology."""
-    base = _free_block()
+    base = free_port_block(max(SERVICES.values()) + 1)
     env = {
         **os.environ,
         **service_env,

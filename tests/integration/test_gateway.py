@@ -64,6 +64,9 @@ async def gateway(amqp_url, redis_url, topology, amqp, redis) -> AsyncIterator[h
         yield client
 
 
+FORGER_SECRET = "another-secret-of-at-least-32-bytes"
+
+
 def token(scope: str = "ingest", expires_in: int = 300, secret: str = JWT_SECRET) -> str:
     claims = {"iss": ISSUER, "aud": "jobstream", "sub": "board-7", "scope": scope}
     return jwt.encode({**claims, "exp": int(time.time()) + expires_in}, secret, "HS256")
@@ -171,17 +174,17 @@ async def test_unqueueable_posting_gets_503_not_202(gateway, amqp, topology):
 
 
 @pytest.mark.parametrize(
-    ("headers", "status"),
+    ("make_headers", "status"),
     [
-        ({}, 401),
-        ({"X-API-Key": "jsk_nope.nope"}, 401),
-        ({"X-API-Key": INGEST_KEY[:-1] + ("B" if INGEST_KEY.endswith("A") else "A")}, 401),
-        ({"Authorization": "Basic Zm9vOmJhcg=="}, 401),
-        ({"X-API-Key": READ_KEY}, 403),
-        ({"Authorization": f"Bearer {READ_KEY}"}, 403),
-        ({"Authorization": f"Bearer {token(expires_in=-120)}"}, 401),
-        ({"Authorization": f"Bearer {token(secret='another-secret-of-at-least-32-bytes')}"}, 401),
-        ({"Authorization": f"Bearer {token(scope='read')}"}, 403),
+        (lambda: {}, 401),
+        (lambda: {"X-API-Key": "jsk_nope.nope"}, 401),
+        (lambda: {"X-API-Key": INGEST_KEY[:-1] + ("B" if INGEST_KEY.endswith("A") else "A")}, 401),
+        (lambda: {"Authorization": "Basic Zm9vOmJhcg=="}, 401),
+        (lambda: {"X-API-Key": READ_KEY}, 403),
+        (lambda: {"Authorization": f"Bearer {READ_KEY}"}, 403),
+        (lambda: {"Authorization": f"Bearer {token(expires_in=-120)}"}, 401),
+        (lambda: {"Authorization": f"Bearer {token(secret=FORGER_SECRET)}"}, 401),
+        (lambda: {"Authorization": f"Bearer {token(scope='read')}"}, 403),
     ],
     ids=[
         "none",
@@ -195,7 +198,9 @@ async def test_unqueueable_posting_gets_503_not_202(gateway, amqp, topology):
         "read-jwt",
     ],
 )
-async def test_intake_needs_an_ingest_credential(gateway, amqp, topology, headers, status):
+async def test_intake_needs_an_ingest_credential(gateway, amqp, topology, make_headers, status):
+    # Built here, not at collection: a token minted then may have expired by now.
+    headers = make_headers()
     bare = {"X-API-Key": ""}  # drop the fixture's key
     response = await gateway.post("/v1/postings", json=POSTING, headers={**bare, **headers})
     assert response.status_code == status, response.text
@@ -206,11 +211,10 @@ async def test_intake_needs_an_ingest_credential(gateway, amqp, topology, header
 
 
 @pytest.mark.parametrize(
-    "headers",
-    [{"Authorization": f"Bearer {INGEST_KEY}"}, {"Authorization": f"Bearer {token()}"}],
-    ids=["api-key-as-bearer", "jwt"],
+    "credential", [lambda: INGEST_KEY, token], ids=["api-key-as-bearer", "jwt"]
 )
-async def test_bearer_credentials_with_ingest_are_accepted(gateway, amqp, topology, headers):
+async def test_bearer_credentials_with_ingest_are_accepted(gateway, amqp, topology, credential):
+    headers = {"Authorization": f"Bearer {credential()}"}
     response = await gateway.post(
         "/v1/postings", json=POSTING, headers={"X-API-Key": "", **headers}
     )

@@ -27,7 +27,7 @@ import pytest
 import yaml
 
 from jobstream.demo import sample_postings
-from jobstream.embedded_mongo import free_port
+from jobstream.embedded_mongo import free_port, free_port_block
 from jobstream.services import SERVICES
 from tests.helpers import eventually
 from tests.observability.tools import PROMETHEUS_DIR, dashboards, queries, require_tool
@@ -79,21 +79,6 @@ def board() -> Iterator[str]:
     server.server_close()
 
 
-def _free_block(size: int = len(SERVICES)) -> int:
-    for _ in range(50):
-        base = free_port()
-        if base + size < 65535 and all(_is_free(base + i) for i in range(size)):
-            return base
-    raise RuntimeError("no block of free ports")
-
-
-def _is_free(port: int) -> bool:
-    import socket
-
-    with socket.socket() as sock:
-        return sock.connect_ex(("127.0.0.1", port)) != 0
-
-
 def _api_key() -> tuple[dict[str, str], dict[str, str]]:
     """(service env, request headers) for the gateway's API keys, where the gateway has them."""
     try:
@@ -107,7 +92,7 @@ def _api_key() -> tuple[dict[str, str], dict[str, str]]:
 @pytest.fixture
 def stack(service_env, tmp_path, amqp, board) -> Iterator[tuple[int, dict[str, str]]]:
     """`jobstream run` in the test's namespace, allowed to download from the loopback board."""
-    base = _free_block()
+    base = free_port_block(max(SERVICES.values()) + 1)
     key_env, headers = _api_key()
     env = {
         **os.environ,

@@ -3,13 +3,14 @@
 import re
 from pathlib import Path
 
+from services.api.settings import ApiSettings
 from services.fetcher.settings import FetcherSettings
 from services.gateway.settings import GatewaySettings
 from services.indexer.settings import IndexerSettings
 from services.normalizer.settings import NormalizerSettings
 
 README = Path(__file__).parents[2] / "README.md"
-SETTINGS = (GatewaySettings, FetcherSettings, NormalizerSettings, IndexerSettings)
+SETTINGS = (GatewaySettings, FetcherSettings, NormalizerSettings, IndexerSettings, ApiSettings)
 
 
 def test_configuration_table_matches_the_settings():

@@ -11,7 +11,10 @@ class Greenhouse(SinglePage):
     url_key = "absolute_url"
 
     def listing_url(self, source: SourceConfig) -> str:
-        return source.url or f"{BASE}/{require(source.board, 'a board token', source)}/jobs?content=true"
+        return (
+            source.url
+            or f"{BASE}/{require(source.board, 'a board token', source)}/jobs?content=true"
+        )
 
 
 CONNECTOR = Greenhouse()

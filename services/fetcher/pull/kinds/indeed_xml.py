@@ -11,7 +11,7 @@ from services.fetcher.pull.connector import (
     require,
 )
 from services.fetcher.pull.http import PoliteClient
-from services.fetcher.pull.xml import xml_items
+from services.fetcher.pull.xmlfeed import xml_items
 
 
 class IndeedXml:

@@ -1,0 +1,119 @@
+"""``/v1/stream``: a WebSocket that pushes public events matching the client's filter.
+
+One exclusive, auto-delete queue per API process is bound ``#`` to the events exchange; the
+process fans each event out to its clients in memory (``Hub``). The queue dies with the
+process, so a restart loses nothing that was promised: the stream is live, not durable.
+
+Protocol: authenticate with ``?api_key=``, ``X-API-Key`` or ``Authorization: Bearer``; send
+``{"subscribe": {<StreamFilter>}}`` (again to change it); receive CloudEvents as sent on the
+exchange, and control frames ``{"control": "subscribed" | "dropped" | "error", ...}``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import uuid
+from typing import Any
+
+from fastapi import FastAPI, WebSocket, WebSocketDisconnect
+from faststream.middlewares import AckPolicy
+from faststream.rabbit import RabbitBroker
+from faststream.rabbit.annotations import RabbitMessage
+from pydantic import ValidationError
+
+from services.api.hub import Client, Hub, HubFull, StreamFilter
+from services.gateway.auth import Authenticator
+from services.gateway.problems import Problem
+from shared.topology import Topology
+
+UNAUTHORIZED, FORBIDDEN, TRY_LATER = 4401, 4403, 1013
+
+
+def subscribe_events(broker: RabbitBroker, topology: Topology, hub: Hub) -> None:
+    # Acked on receipt: a live stream has no one to redeliver to once the moment has passed.
+    subscriber = broker.subscriber(
+        topology.stream_queue(uuid.uuid4().hex[:12]),
+        topology.events,
+        ack_policy=AckPolicy.ACK_FIRST,
+    )
+
+    async def on_event(message: RabbitMessage) -> None:
+        frame = message.body.decode()
+        event = json.loads(frame)
+        data = event.get("data") if isinstance(event, dict) else None
+        hub.publish(message.raw_message.routing_key or "", frame, data or {})
+
+    subscriber(on_event)
+
+
+def _token(ws: WebSocket) -> str | None:
+    bearer = ws.headers.get("authorization", "")
+    if bearer.lower().startswith("bearer "):
+        return bearer[7:].strip()
+    return ws.query_params.get("api_key") or ws.headers.get("x-api-key")
+
+
+def _refusal(auth: Authenticator, token: str | None) -> tuple[int, str] | None:
+    if not token:
+        return UNAUTHORIZED, "send an API key (api_key, X-API-Key or Authorization: Bearer)"
+    try:
+        principal = auth.authenticate(token)
+    except Problem as exc:
+        return UNAUTHORIZED, exc.detail
+    if "read" not in principal.scopes:
+        return FORBIDDEN, "this credential lacks the 'read' scope"
+    return None
+
+
+async def _receive(ws: WebSocket, client: Client) -> None:
+    while True:
+        raw = await ws.receive_text()
+        try:
+            body = json.loads(raw)
+            client.filter = StreamFilter.model_validate(body["subscribe"])
+        except (ValueError, KeyError, TypeError, ValidationError) as exc:
+            detail = str(exc) if isinstance(exc, ValidationError) else "expected {'subscribe': {}}"
+            await ws.send_json({"control": "error", "detail": detail[:500]})
+            continue
+        await ws.send_json({"control": "subscribed", "filter": client.filter.model_dump()})
+
+
+async def _send(ws: WebSocket, client: Client) -> None:
+    while True:
+        dropped, frames = await client.take()
+        if dropped:
+            await ws.send_json({"control": "dropped", "count": dropped})
+        for frame in frames:
+            await ws.send_text(frame)
+
+
+async def _serve(ws: WebSocket, client: Client) -> None:
+    sender = asyncio.create_task(_send(ws, client))
+    # A send on a socket the client just closed fails; the receive below ends the session.
+    sender.add_done_callback(lambda task: task.cancelled() or task.exception())
+    try:
+        await _receive(ws, client)
+    except WebSocketDisconnect:
+        pass
+    finally:
+        # Not awaited: the session ends in the step the disconnect arrives in.
+        sender.cancel()
+
+
+def stream_routes(app: FastAPI, hub: Hub, auth: Authenticator) -> None:
+    @app.websocket("/v1/stream")
+    async def stream(ws: WebSocket) -> Any:
+        await ws.accept()
+        if refusal := _refusal(auth, _token(ws)):
+            await ws.close(code=refusal[0], reason=refusal[1])
+            return
+        try:
+            client = hub.join()
+        except HubFull as exc:
+            await ws.close(code=TRY_LATER, reason=str(exc))
+            return
+        try:
+            await _serve(ws, client)
+        finally:
+            hub.leave(client)

@@ -1,0 +1,139 @@
+"""Public events: routing-key bindings and the WebSocket stream, on real RabbitMQ."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import uuid
+import warnings
+from datetime import UTC, datetime
+from typing import Any
+
+import aio_pika
+import pytest
+from faststream.rabbit import RabbitBroker
+from starlette.websockets import WebSocketDisconnect
+
+from services.api.main import create_app
+from services.api.settings import ApiSettings
+from services.gateway.keys import new_key
+from services.indexer.adapters import RabbitEventPublisher
+from services.indexer.ports import PendingEvent
+from tests.helpers import drain, eventually
+
+with warnings.catch_warnings():
+    # Starlette 1.x asks for httpx2 here; its httpx fallback works and needs no new package.
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
+
+pytestmark = pytest.mark.integration
+READ, READ_ENTRY = new_key("read")
+
+
+def document(pid: str, country: str | None, seniority: str | None) -> dict[str, Any]:
+    locations = [{"raw": country, "country": country}] if country else []
+    return {
+        "_id": pid,
+        "id": pid,
+        "version": 1,
+        "indexed_at": datetime.now(UTC),
+        "locations": locations,
+        "seniority": seniority,
+        "skills": [],
+    }
+
+
+EVENTS = [
+    PendingEvent("posting.created", document("a", "DE", "senior")),
+    PendingEvent("posting.updated", document("b", "DE", "senior")),
+    PendingEvent("posting.created", document("c", "FR", "senior")),
+    PendingEvent("posting.created", document("d", "DE", None)),
+    PendingEvent("posting.closed", document("e", None, "junior")),
+]
+
+
+SENTINEL = PendingEvent("posting.created", document("z", "DE", "junior"))
+
+
+async def publish(amqp_url: str, topology, events: list[PendingEvent]) -> None:
+    broker = RabbitBroker(amqp_url)
+    await broker.connect()
+    try:
+        await broker.declare_exchange(topology.events)
+        await RabbitEventPublisher(broker, topology).publish(events)
+    finally:
+        await broker.stop()
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("posting.created.#", {"a", "c", "d"}),
+        ("posting.*.de.senior", {"a", "b"}),
+        ("*.*.*.unknown", {"d"}),
+        ("posting.closed.xx.*", {"e"}),
+    ],
+)
+async def test_a_routing_key_binding_gets_exactly_the_matching_events(
+    amqp, amqp_url, topology, pattern, expected
+):
+    exchange = await amqp.declare_exchange(
+        topology.events.name, aio_pika.ExchangeType.TOPIC, durable=True
+    )
+    queue = await amqp.declare_queue(f"{topology.namespace}.t.{uuid.uuid4().hex}", exclusive=True)
+    await queue.bind(exchange, routing_key=pattern)
+    await publish(amqp_url, topology, EVENTS)
+
+    async def arrived() -> list[Any]:
+        return [m for m in await drain(amqp, queue.name)]
+
+    got: list[Any] = []
+    await eventually(lambda: _collect(got, arrived, len(expected)))
+    await asyncio.sleep(0.3)  # anything extra would have arrived by now
+    got += await arrived()
+    events = [json.loads(m.body) for m in got]
+    assert {e["subject"] for e in events} == expected and len(events) == len(expected)
+    assert all(e["specversion"] == "1.0" for e in events)
+
+
+async def _collect(into: list[Any], fetch, want: int) -> bool:
+    into += await fetch()
+    return len(into) >= want
+
+
+@pytest.fixture
+def app(amqp_url, mongo_url, namespace, database_name):
+    settings = ApiSettings(
+        amqp_url=amqp_url,
+        mongo_url=mongo_url,
+        mongo_database=database_name,
+        namespace=namespace,
+        api_keys=[READ_ENTRY],
+        log_format="console",
+        stream_buffer=4,
+    )
+    return create_app(settings)
+
+
+def test_a_websocket_client_receives_only_events_matching_its_filter(app, amqp_url, topology):
+    with TestClient(app) as client, client.websocket_connect(f"/v1/stream?api_key={READ}") as ws:
+        ws.send_json({"subscribe": {"country": ["de"], "types": ["created"]}})
+        assert ws.receive_json()["control"] == "subscribed"
+        asyncio.run(publish(amqp_url, topology, EVENTS))
+        # A batch's confirms are awaited together, so its order is not fixed; a matching event
+        # published after it marks the end: anything wrong would have arrived before it.
+        asyncio.run(publish(amqp_url, topology, [SENTINEL]))
+        got = []
+        while (subject := ws.receive_json()["subject"]) != "z":
+            got.append(subject)
+        assert sorted(got) == ["a", "d"]
+
+
+def test_a_websocket_without_a_read_key_is_refused(app):
+    with (
+        TestClient(app) as client,
+        client.websocket_connect("/v1/stream?api_key=jsk_x.y") as ws,
+        pytest.raises(WebSocketDisconnect) as refused,
+    ):
+        ws.receive_json()
+    assert refused.value.code == 4401
