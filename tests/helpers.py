@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
+import subprocess
+import sys
 import time
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, TypeVar
 
 import aio_pika
 
+from jobstream.embedded_mongo import free_port_block
+from jobstream.services import SERVICES
 from shared.hop import Hop
 from shared.messages import PostingEnriched, PostingNormalized, PostingRef
 from shared.posting import Description, Enrichment, NormalizedPosting
@@ -91,3 +98,25 @@ async def publish_normalized(
 ) -> None:
     exchange = await channel.get_exchange(topology.pipeline.name)
     await exchange.publish(aio_pika.Message(body, delivery_mode=2), routing_key=NORMALIZED)
+
+
+@contextmanager
+def jobstream_run(env: dict[str, str], cwd: Path) -> Iterator[int]:
+    """`jobstream run` on free ports until it is ready; yields the base port; Ctrl-C at the end."""
+    base = free_port_block(max(SERVICES.values()) + 1)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "jobstream.cli", "run", "--base-port", str(base)],
+        env={**os.environ, "JOBSTREAM_LOG_LEVEL": "WARNING", **env},
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    for line in process.stdout:
+        if "jobstream is ready" in line:
+            break
+    else:
+        raise AssertionError(f"jobstream run exited with {process.wait()} before it was ready")
+    yield base
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=60) == 0

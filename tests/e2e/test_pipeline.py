@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import signal
-import subprocess
-import sys
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
@@ -15,10 +11,8 @@ import httpx
 import pytest
 
 from jobstream.demo import sample_postings
-from jobstream.embedded_mongo import free_port_block
-from jobstream.services import SERVICES
 from services.gateway.keys import new_key
-from tests.helpers import drain, eventually
+from tests.helpers import drain, eventually, jobstream_run
 
 pytestmark = pytest.mark.e2e
 
@@ -30,29 +24,9 @@ API_KEY, API_KEY_ENTRY = new_key("ingest")
 @pytest.fixture
 def stack(service_env, tmp_path, amqp) -> Iterator[str]:
     """`jobstream run` in the test's namespace; stopped before `amqp` deletes the topology."""
-    base = free_port_block(max(SERVICES.values()) + 1)
-    env = {
-        **os.environ,
-        **service_env,
-        "JOBSTREAM_LOG_LEVEL": "WARNING",
-        "JOBSTREAM_API_KEYS": json.dumps([API_KEY_ENTRY]),
-    }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "jobstream.cli", "run", "--base-port", str(base)],
-        env=env,
-        cwd=tmp_path,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert process.stdout is not None
-    for line in process.stdout:
-        if "jobstream is ready" in line:
-            break
-    else:
-        pytest.fail(f"jobstream run exited with {process.wait()} before it was ready")
-    yield f"http://127.0.0.1:{base}"
-    process.send_signal(signal.SIGINT)
-    assert process.wait(timeout=60) == 0
+    env = {**service_env, "JOBSTREAM_API_KEYS": json.dumps([API_KEY_ENTRY])}
+    with jobstream_run(env, tmp_path) as base:
+        yield f"http://127.0.0.1:{base}"
 
 
 @pytest.fixture

@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import signal
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import AsyncIterator, Iterator
@@ -27,9 +24,9 @@ import pytest
 import yaml
 
 from jobstream.demo import sample_postings
-from jobstream.embedded_mongo import free_port, free_port_block
+from jobstream.embedded_mongo import free_port
 from jobstream.services import SERVICES
-from tests.helpers import eventually
+from tests.helpers import eventually, jobstream_run
 from tests.observability.tools import PROMETHEUS_DIR, dashboards, queries, require_tool
 
 pytestmark = pytest.mark.e2e
@@ -92,32 +89,15 @@ def _api_key() -> tuple[dict[str, str], dict[str, str]]:
 @pytest.fixture
 def stack(service_env, tmp_path, amqp, board) -> Iterator[tuple[int, dict[str, str]]]:
     """`jobstream run` in the test's namespace, allowed to download from the loopback board."""
-    base = free_port_block(max(SERVICES.values()) + 1)
     key_env, headers = _api_key()
     env = {
-        **os.environ,
         **service_env,
         **key_env,
-        "JOBSTREAM_LOG_LEVEL": "WARNING",
         "JOBSTREAM_FETCH_ALLOW_HOSTS": '["127.0.0.1"]',
         "JOBSTREAM_FETCH_TIMEOUT_S": "2",
     }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "jobstream.cli", "run", "--base-port", str(base)],
-        env=env,
-        cwd=tmp_path,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert process.stdout is not None
-    for line in process.stdout:
-        if "jobstream is ready" in line:
-            break
-    else:
-        pytest.fail(f"jobstream run exited with {process.wait()} before it was ready")
-    yield base, headers
-    process.send_signal(signal.SIGINT)
-    assert process.wait(timeout=60) == 0
+    with jobstream_run(env, tmp_path) as base:
+        yield base, headers
 
 
 @pytest.fixture
