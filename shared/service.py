@@ -119,7 +119,9 @@ def worker_app(name: str, settings: ServiceSettings, resources: Resources) -> Fa
     """A worker: consumes its hop's queue; serves /healthz, /readyz and /metrics."""
     metrics = Metrics()
     broker = make_broker(settings, metrics, app_id=f"jobstream-{name}")
-    topology = topology_for(settings.namespace, settings.retry_delays_ms)
+    topology = topology_for(
+        settings.namespace, settings.retry_delays_ms, settings.intake_max_length
+    )
     runtime = Runtime(name, settings, metrics, broker, topology)
     runtime.scrape_hooks.append(QueueProbe(broker, topology, name, metrics))
 

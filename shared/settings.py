@@ -24,6 +24,11 @@ class ServiceSettings(BaseSettings):
         description="Delay before each retry of a failed message; after the last, dead-letter.",
     )
     graceful_timeout_s: float = Field(15.0, description="SIGTERM: time to drain in-flight work")
+    intake_max_length: int = Field(
+        100_000,
+        ge=1,
+        description="Postings the intake queue holds; past it the gateway answers 503",
+    )
 
     @field_validator("retry_delays_ms")
     @classmethod

@@ -13,7 +13,7 @@ Per consumer hop ``<ns>.<hop>`` (quorum, durable):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from faststream.rabbit import ExchangeType, QueueType, RabbitExchange, RabbitQueue
 
@@ -26,6 +26,10 @@ NORMALIZED = "posting.normalized"
 ENRICHED = "posting.enriched"
 
 DELIVERY_LIMIT = 20
+DEFAULT_INTAKE_MAX_LENGTH = 100_000
+# Only the first queue has a length limit: a full inner queue would send upstream messages
+# through their retries into the dead letters; a full intake queue makes the gateway say 503.
+INTAKE_HOP = "fetcher"
 
 HOPS: dict[str, str] = {
     "fetcher": RECEIVED,
@@ -44,6 +48,7 @@ def event_routing_key(event_type: str, country: str | None, seniority: str | Non
 class Topology:
     namespace: str
     retry_delays_ms: tuple[int, ...]
+    intake_max_length: int = DEFAULT_INTAKE_MAX_LENGTH
 
     @property
     def pipeline(self) -> RabbitExchange:
@@ -62,16 +67,21 @@ class Topology:
 
     def queue(self, hop: str) -> RabbitQueue:
         name = self.queue_name(hop)
-        return RabbitQueue(
+        arguments: dict[str, Any] = {
+            "x-dead-letter-exchange": self.dead_letters.name,
+            "x-dead-letter-routing-key": name,
+            "x-delivery-limit": DELIVERY_LIMIT,
+        }
+        if hop == INTAKE_HOP:
+            # A full queue nacks the publish, so the confirm fails and nothing is accepted.
+            arguments |= {"x-max-length": self.intake_max_length, "x-overflow": "reject-publish"}
+        # FastStream types the arguments per queue type; these are valid quorum arguments.
+        return RabbitQueue(  # type: ignore[call-overload]
             name,
             queue_type=QueueType.QUORUM,
             durable=True,
             routing_key=HOPS[hop],
-            arguments={
-                "x-dead-letter-exchange": self.dead_letters.name,
-                "x-dead-letter-routing-key": name,
-                "x-delivery-limit": DELIVERY_LIMIT,
-            },
+            arguments=arguments,
         )
 
     def retry_queue(self, hop: str, attempt: int) -> RabbitQueue:
@@ -136,5 +146,7 @@ class Topology:
             await broker.declare_queue(self.retry_queue(hop, attempt))
 
 
-def topology_for(namespace: str, retry_delays_ms: list[int]) -> Topology:
-    return Topology(namespace=namespace, retry_delays_ms=tuple(retry_delays_ms))
+def topology_for(
+    namespace: str, retry_delays_ms: list[int], intake_max_length: int = DEFAULT_INTAKE_MAX_LENGTH
+) -> Topology:
+    return Topology(namespace, tuple(retry_delays_ms), intake_max_length)

@@ -44,7 +44,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         settings,
         metrics,
         broker,
-        topology_for(settings.namespace, settings.retry_delays_ms),
+        topology_for(settings.namespace, settings.retry_delays_ms, settings.intake_max_length),
     )
     # Created here but connected lazily: the first command opens the connection.
     redis = redis_client(str(settings.redis_url))

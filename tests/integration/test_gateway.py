@@ -257,3 +257,31 @@ async def test_rate_limit_answers_429_with_retry_after(amqp_url, redis_url, topo
     assert 1 <= int(answers[-1].headers["retry-after"]) <= 60
     assert answers[-1].headers["content-type"] == "application/problem+json"
     assert len(await queued(amqp, topology)) == 3
+
+
+async def test_a_full_intake_queue_gets_503_and_recovers_by_itself(
+    amqp_url, redis_url, topology, amqp, redis
+):
+    intake = topology.queue_name("fetcher")
+    await amqp.queue_delete(intake)  # declared again below with a limit of two
+    settings = gateway_settings(amqp_url, redis_url, topology.namespace, intake_max_length=2)
+    try:
+        async with running(settings, **{"X-API-Key": INGEST_KEY}) as client:
+            answers = []
+            # A quorum queue applies its limit after the fact: it may take one more.
+            for n in range(5):
+                posting = {**POSTING, "external_id": f"full-{n}"}
+                answers.append(await client.post("/v1/postings", json=posting))
+                if answers[-1].status_code != 202:
+                    break
+            full = answers[-1]
+            assert full.status_code == 503, full.text
+            assert int(full.headers["retry-after"]) > 0
+            accepted = {a.json()["accepted"][0]["posting_id"] for a in answers[:-1]}
+            assert 2 <= len(accepted) <= 3
+            waiting = [m.posting_id for m in await queued(amqp, topology)]  # a worker catches up
+            assert sorted(waiting) == sorted(accepted)  # every 202 is queued, nothing else
+            again = await client.post("/v1/postings", json={**POSTING, "external_id": "late"})
+            assert again.status_code == 202, again.text
+    finally:
+        await amqp.queue_delete(intake)  # later tests declare it with the default limit
