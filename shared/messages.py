@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from shared.posting import Enrichment, NormalizedPosting
+from shared.posting import Dedup, Enrichment, NormalizedPosting
 
 PostingEvent = Literal["upsert", "close"]
 
@@ -79,6 +79,7 @@ class PostingNormalized(PostingRef):
 
     posting: NormalizedPosting
     fingerprint: str = Field(description="Hash of the canonical content and status")
+    dedup: Dedup | None = Field(None, description="Cluster assignment; none for a close")
 
 
 class PostingEnriched(PostingRef):
@@ -87,6 +88,7 @@ class PostingEnriched(PostingRef):
     posting: NormalizedPosting
     fingerprint: str
     enrichment: Enrichment
+    dedup: Dedup | None = None
 
 
 class PostingChanged(BaseModel):

@@ -60,7 +60,17 @@ class Metrics:
             registry=r,
         )
         self.duplicates = Counter(
-            "jobstream_duplicates_total", "Postings dropped as duplicates", ["kind"], registry=r
+            "jobstream_duplicates_total",
+            "Duplicates by kind: delivery and unchanged are dropped; same_content and near are "
+            "indexed and clustered",
+            ["kind"],
+            registry=r,
+        )
+        self.cluster_size = Histogram(
+            "jobstream_cluster_size",
+            "Members of a cluster when a posting joins it (copies of one job across sources)",
+            buckets=(2, 3, 4, 5, 8, 13, 21, 50, 100),
+            registry=r,
         )
         self.indexed = Counter(
             "jobstream_postings_indexed_total",

@@ -131,6 +131,26 @@ class Occupation(_Model):
     onet_soc: str | None = None
 
 
+DuplicateKind = Literal["new", "same_content", "near"]
+Origin = Literal["ats", "board"]
+
+
+class Dedup(_Model):
+    """Where a posting stands among the copies of one job (issue 8): its cluster and the evidence.
+
+    ``kind`` is ``new`` for the first posting of a cluster, ``same_content`` when another source
+    sent the identical canonical content, ``near`` when shingle similarity plus field rules matched.
+    """
+
+    cluster_id: str = Field(description="Shared by every copy of one job")
+    duplicate_of: str | None = Field(None, description="Posting id of the earlier twin, if any")
+    kind: DuplicateKind = "new"
+    similarity: float | None = Field(None, description="Estimated Jaccard of description shingles")
+    rule: str | None = Field(None, description="The rule that matched, e.g. 'same-title-place'")
+    origin: Origin = Field("board", description="'ats' when the employer's own ATS sent it")
+    canonical_url: str | None = Field(None, description="The URL without tracking parameters")
+
+
 class Enrichment(_Model):
     """Everything the enricher derives from a NormalizedPosting; provenance keyed by field name."""
 

@@ -11,9 +11,12 @@ import asyncio
 from collections import deque
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from shared.events import EVENT_TYPES
 from shared.posting import Seniority, Workplace
+
+_TYPE_NAMES = {*EVENT_TYPES, *(t.removeprefix("posting.") for t in EVENT_TYPES)}
 
 
 class StreamFilter(BaseModel):
@@ -26,6 +29,13 @@ class StreamFilter(BaseModel):
     seniority: list[Seniority | None] = Field([], max_length=20)
     workplace: list[Workplace | None] = Field([], max_length=5)
     skill: list[str] = Field([], max_length=100, description="Skill ids ('tech:python'), any")
+
+    @field_validator("types")
+    @classmethod
+    def _known_types(cls, value: list[str]) -> list[str]:
+        if unknown := sorted(set(value) - _TYPE_NAMES):
+            raise ValueError(f"unknown event types {unknown}; known: {sorted(EVENT_TYPES)}")
+        return value
 
     def matches(self, routing_key: str, data: dict[str, Any]) -> bool:
         event_type = routing_key.rsplit(".", 2)[0]

@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 
 from services.api.hub import Hub
 from services.api.reader import PostingReader
-from services.api.routes import read_routes
+from services.api.routes import contract_routes, read_routes
 from services.api.settings import ApiSettings
 from services.api.stream import stream_routes, subscribe_events
 from services.gateway.auth import Authenticator
@@ -82,5 +82,6 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     )
     ops_routes(app, runtime, queue_name=None)
     read_routes(app, reader, auth)
+    contract_routes(app, topology)
     stream_routes(app, hub, auth)
     return app

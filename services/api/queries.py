@@ -18,7 +18,7 @@ from services.api.cursor import Position, after
 from services.api.filters import SORT_FIELDS, PostingFilter, SearchParams
 
 Clause = dict[str, Any]
-INTERNAL = {"keywords": 0, "pending_event": 0}
+INTERNAL = {"keywords": 0, "pending_event": 0, "pending_changes": 0, "pending_join": 0}
 """Fields no reader sees (``_id`` stays for the cursor; ``id`` is the public one)."""
 
 _WORD = re.compile(r"[^\W_]+(?:[.+#][^\W_]*)*", re.UNICODE)
@@ -103,6 +103,10 @@ def conditions(f: PostingFilter) -> tuple[list[Keyed], list[Clause]]:
     ):
         if values:
             keyed.append(Keyed(field, _any(values)))
+    if f.city and f.country:
+        # "Berlin, DE" means one location in both, not a Berlin somewhere and an office in DE.
+        same = {"city": {"$in": f.city}, "country": {"$in": f.country}}
+        rest.append({"locations": {"$elemMatch": same}})
     if f.max_experience is not None:
         rest.append({"experience.min_years": {"$lte": f.max_experience}})
     return keyed, rest + _salary(f)

@@ -11,6 +11,7 @@ from pymongo.asynchronous.collection import AsyncCollection
 from services.api.cursor import Position, decode, encode, value_at
 from services.api.filters import SearchParams, StatsParams
 from services.api.queries import INTERNAL, search_pipeline, sort_of, stats_head
+from services.indexer.documents import MEMBER, cluster_document
 
 Pipeline = list[dict[str, Any]]
 
@@ -26,6 +27,12 @@ def stats_pipelines(params: StatsParams, now: datetime) -> dict[str, Pipeline]:
     head = stats_head(params, params.since(now))
     return {
         "total": [*head, {"$count": "count"}],
+        # Copies of one job across sources count once: analysts want both numbers.
+        "unique": [
+            *head,
+            {"$group": {"_id": {"$ifNull": ["$cluster_id", "$_id"]}}},
+            {"$count": "count"},
+        ],
         "skills": [
             *head,
             {"$unwind": "$skills"},
@@ -59,6 +66,15 @@ class PostingReader:
     async def get(self, posting_id: str) -> dict[str, Any] | None:
         return await self.collection.find_one({"_id": posting_id}, INTERNAL)
 
+    async def cluster(self, cluster_id: str, now: datetime) -> dict[str, Any] | None:
+        """Every indexed copy of one job, rebuilt from the postings (the ``cluster_id`` index)."""
+        members = [m async for m in self.collection.find({"cluster_id": cluster_id}, MEMBER)]
+        if not members:
+            return None
+        document = cluster_document(cluster_id, members, now)
+        del document["_id"]
+        return document
+
     async def search(self, params: SearchParams) -> dict[str, Any]:
         """One page and the cursor of the next, or None on the last page."""
         position = decode(params.cursor, params.sort) if params.cursor else None
@@ -80,9 +96,11 @@ class PostingReader:
         results = await asyncio.gather(*(self._run(p) for p in pipelines.values()))
         rows = dict(zip(pipelines, results, strict=True))
         total = rows["total"][0]["count"] if rows["total"] else 0
+        unique = rows["unique"][0]["count"] if rows["unique"] else 0
         return {
             "window": {"since": params.since(now), "until": now, "days": params.window_days},
             "total": total,
+            "unique_jobs": unique,
             "top_skills": [
                 {"id": r["_id"], "name": r["name"], "count": r["count"]} for r in rows["skills"]
             ],

@@ -13,6 +13,7 @@ def enrich_posting(msg: PostingNormalized) -> PostingEnriched:
         posting=msg.posting,
         fingerprint=msg.fingerprint,
         enrichment=enrichment,
+        dedup=msg.dedup,
     )
 
 

@@ -36,12 +36,18 @@ def create_app(settings: IndexerSettings | None = None) -> FastAPI:
         async def flush(messages: list[PostingEnriched]) -> None:
             pending = await index_batch(messages, store, events)
             now = datetime.now(UTC)
+            written = 0
             for event in pending:
                 metrics.events.labels(event.type).inc()
+                if event.cluster is not None:  # counted once per posting, when it joins
+                    metrics.duplicates.labels(event.cluster["kind"] or "near").inc()
+                    metrics.cluster_size.observe(event.cluster["size"])
+                    continue
+                written += 1
                 metrics.indexed.labels(event.type.removeprefix("posting.")).inc()
                 metrics.end_to_end.observe((now - event.document["received_at"]).total_seconds())
                 observe_indexed(metrics, event.type, event.document)
-            metrics.indexed.labels("unchanged_or_stale").inc(len(messages) - len(pending))
+            metrics.indexed.labels("unchanged_or_stale").inc(len(messages) - written)
 
         batcher = Batcher(flush, settings.batch_size, settings.batch_wait_ms / 1000)
         try:

@@ -1,13 +1,19 @@
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 
 @dataclass(frozen=True)
 class PendingEvent:
-    """A written posting version whose public event is not yet confirmed published."""
+    """A written posting version whose public event is not yet confirmed published.
+
+    ``changes`` (updated, reopened) lists ``{field, old, new}``; ``cluster`` (cluster_joined)
+    names the cluster the posting joined, with the evidence and the cluster's size.
+    """
 
     type: str
     document: dict[str, Any]
+    changes: list[dict[str, Any]] = field(default_factory=list)
+    cluster: dict[str, Any] | None = None
 
 
 class PostingStore(Protocol):

@@ -1,5 +1,6 @@
 from functools import partial
 
+from services.normalizer.dedup import Clusterer
 from services.normalizer.handlers import normalize
 from services.normalizer.ports import FingerprintStore
 from shared.hop import Hop
@@ -7,7 +8,9 @@ from shared.messages import PostingFetched, PostingNormalized, PostingRef
 from shared.topology import NORMALIZED
 
 
-def normalizer_hop(fingerprints: FingerprintStore) -> Hop[PostingFetched]:
+def normalizer_hop(
+    fingerprints: FingerprintStore, clusters: Clusterer | None = None
+) -> Hop[PostingFetched]:
     async def remember(result: PostingRef) -> None:
         assert isinstance(result, PostingNormalized)
         await fingerprints.remember(result.posting_id, result.version, result.fingerprint)
@@ -15,7 +18,7 @@ def normalizer_hop(fingerprints: FingerprintStore) -> Hop[PostingFetched]:
     return Hop(
         "normalizer",
         PostingFetched,
-        partial(normalize, fingerprints=fingerprints),
+        partial(normalize, fingerprints=fingerprints, clusters=clusters),
         NORMALIZED,
         after_publish=remember,
     )

@@ -18,6 +18,7 @@ from services.api.reader import stats_pipelines
 from services.api.settings import ApiSettings
 from services.gateway.keys import new_key
 from services.indexer.adapters import INDEXES
+from shared.events import EVENT_TYPES
 
 pytestmark = pytest.mark.integration
 NOW = datetime(2025, 6, 1, tzinfo=UTC)
@@ -125,6 +126,9 @@ FILTERS = [
     ({"source": ["other"]}, {"go-fr"}),
     ({"status": "closed"}, {"closed"}),
     ({"status": "any", "city": ["Berlin"]}, {"py-de", "closed"}),
+    # City and country together name one location: Munich is in DE, not AT.
+    ({"city": ["Munich"], "country": ["AT"]}, set()),
+    ({"city": ["Munich"], "country": ["de"]}, {"both-de"}),
     ({"keyword": "Backend Go"}, {"both-de"}),
     ({}, {"py-de", "go-fr", "both-de"}),
 ]
@@ -226,3 +230,62 @@ async def test_read_scope_is_required(api):
     assert (await api.get("/v1/postings", headers=ingest)).status_code == 403
     assert (await api.get("/v1/postings", params={"cursor": "garbage"})).status_code == 400
     assert (await api.get("/v1/postings/none")).status_code == 404
+
+
+async def test_copies_of_one_job_count_once_in_unique_jobs(api, collection):
+    copies = [
+        posting(id=f"copy-{n}", cluster_id="c-7", duplicate_of=None if n == 0 else "copy-0")
+        for n in range(3)
+    ]
+    await collection.insert_many([*copies, posting(id="lone", cluster_id="c-8"), posting()])
+    days = (datetime.now(UTC) - NOW).days + 30
+    body = (await api.get("/v1/stats", params={"window_days": days})).json()
+    assert (body["total"], body["unique_jobs"]) == (5, 3)
+
+
+async def test_a_cluster_lists_every_copy_and_names_the_canonical_one(api, collection):
+    def member(pid: str, origin: str, first_seen: datetime) -> dict[str, Any]:
+        evidence = {"kind": "near", "similarity": 0.9, "rule": "same-title-place", "origin": origin}
+        return posting(id=pid, cluster_id="c-9", dedup=evidence, first_indexed_at=first_seen)
+
+    await collection.insert_many(
+        [member("board-a", "board", NOW), member("ats-a", "ats", NOW + timedelta(hours=1))]
+    )
+    response = await api.get("/v1/clusters/c-9")
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["size"] == 2 and body["canonical_id"] == "ats-a"
+    assert [m["posting_id"] for m in body["members"]] == ["board-a", "ats-a"]  # first seen first
+    assert body["members"][0]["url"].startswith("https://jobs.example/")
+    assert (await api.get("/v1/clusters/c-404")).status_code == 404
+    assert (await api.get("/v1/clusters/c-9", headers={"X-API-Key": "no"})).status_code == 401
+
+
+async def test_the_asyncapi_document_describes_every_public_event(api):
+    response = await api.get("/v1/asyncapi.json", headers={"X-API-Key": ""})
+    assert response.status_code == 200
+    document = response.json()
+    assert document["asyncapi"] == "3.0.0"
+    assert set(document["channels"]) == set(EVENT_TYPES)
+    for name, channel in document["channels"].items():
+        assert channel["address"] == f"{name}.<country>.<seniority>"
+        assert channel["bindings"]["amqp"]["exchange"]["type"] == "topic"
+        [message] = channel["messages"].values()
+        payload = _resolve(document, _resolve(document, message)["payload"])
+        assert payload["properties"]["type"]["const"] == name
+        data = _resolve(document, payload["properties"]["data"])
+        assert {"id", "title", "locations", "skills", "changes", "cluster"} <= set(
+            data["properties"]
+        )
+    page = await api.get("/v1/asyncapi")
+    assert page.status_code == 200 and "asyncapi" in page.text.lower()
+
+
+def _resolve(document: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    """Follow a local ``$ref``; every one in the document must point at something."""
+    while "$ref" in node:
+        target: Any = document
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        node = target
+    return node

@@ -49,6 +49,11 @@ EVENTS = [
     PendingEvent("posting.created", document("c", "FR", "senior")),
     PendingEvent("posting.created", document("d", "DE", None)),
     PendingEvent("posting.closed", document("e", None, "junior")),
+    PendingEvent(
+        "posting.cluster_joined",
+        document("f", "DE", "senior"),
+        cluster={"cluster_id": "c-1", "duplicate_of": "a", "kind": "near", "size": 2},
+    ),
 ]
 
 
@@ -69,7 +74,8 @@ async def publish(amqp_url: str, topology, events: list[PendingEvent]) -> None:
     ("pattern", "expected"),
     [
         ("posting.created.#", {"a", "c", "d"}),
-        ("posting.*.de.senior", {"a", "b"}),
+        ("posting.*.de.senior", {"a", "b", "f"}),
+        ("posting.cluster_joined.#", {"f"}),
         ("*.*.*.unknown", {"d"}),
         ("posting.closed.xx.*", {"e"}),
     ],
@@ -137,3 +143,39 @@ def test_a_websocket_without_a_read_key_is_refused(app):
     ):
         ws.receive_json()
     assert refused.value.code == 4401
+
+
+def test_a_websocket_beyond_the_process_limit_is_told_to_try_later(
+    amqp_url, mongo_url, namespace, database_name
+):
+    settings = ApiSettings(
+        amqp_url=amqp_url,
+        mongo_url=mongo_url,
+        mongo_database=database_name,
+        namespace=namespace,
+        api_keys=[READ_ENTRY],
+        log_format="console",
+        stream_max_clients=1,
+    )
+    with (
+        TestClient(create_app(settings)) as client,
+        client.websocket_connect(f"/v1/stream?api_key={READ}") as first,
+    ):
+        first.send_json({"subscribe": {}})
+        assert first.receive_json()["control"] == "subscribed"
+        with (
+            client.websocket_connect(f"/v1/stream?api_key={READ}") as second,
+            pytest.raises(WebSocketDisconnect) as refused,
+        ):
+            second.receive_json()
+        assert refused.value.code == 1013
+        # The first client is still served.
+        first.send_json({"subscribe": {"types": ["cluster_joined"]}})
+        assert first.receive_json()["filter"]["types"] == ["cluster_joined"]
+
+
+def test_a_subscription_to_an_unknown_event_type_is_refused_with_a_reason(app):
+    with TestClient(app) as client, client.websocket_connect(f"/v1/stream?api_key={READ}") as ws:
+        ws.send_json({"subscribe": {"types": ["posting.created", "deleted"]}})
+        answer = ws.receive_json()
+        assert answer["control"] == "error" and "deleted" in answer["detail"]

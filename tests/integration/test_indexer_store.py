@@ -7,12 +7,12 @@ from typing import Any
 
 import pytest
 
-from services.indexer.adapters import MongoPostingStore
+from services.indexer.adapters import MongoPostingStore, cloud_event
 from services.indexer.documents import build_document
 from services.indexer.handlers import index_batch
 from services.indexer.ports import PendingEvent
 from shared.messages import PostingEnriched
-from shared.posting import Enrichment, NormalizedPosting
+from shared.posting import Dedup, Enrichment, NormalizedPosting, Origin
 from tests.helpers import normalized_message
 
 pytestmark = pytest.mark.integration
@@ -93,3 +93,108 @@ async def test_event_lost_in_a_crash_is_published_on_redelivery(store):
     assert [e.type for e in pending] == ["posting.created"]
     assert await index(store, message) == ["posting.created"]
     assert await index(store, message) == []
+
+
+def copy_of(
+    external_id: str,
+    title: str,
+    *,
+    cluster_id: str,
+    duplicate_of: str | None = None,
+    origin: Origin = "board",
+    version: int = 1,
+) -> PostingEnriched:
+    """A posting the normalizer placed in a cluster (``duplicate_of`` None: it founded it)."""
+    message = enriched(external_id, version, title)
+    dedup = Dedup(
+        cluster_id=cluster_id,
+        duplicate_of=duplicate_of,
+        kind="near" if duplicate_of else "new",
+        similarity=0.91 if duplicate_of else None,
+        rule="same-title-place" if duplicate_of else None,
+        origin=origin,
+        canonical_url=f"https://jobs.example.com/{external_id}",
+    )
+    return message.model_copy(update={"dedup": dedup})
+
+
+async def test_an_update_lists_each_changed_field_with_old_and_new(store):
+    first = enriched("u", 1, "Backend Engineer")
+    await index(store, first)
+    second = enriched("u", 2, "Senior Backend Engineer")
+    second = second.model_copy(
+        update={"enrichment": second.enrichment.model_copy(update={"seniority": "senior"})}
+    )
+    publisher = RecordingPublisher()
+    await index_batch([second], store, publisher)
+    [event] = publisher.events
+    assert event.type == "posting.updated"
+    by_field = {c["field"]: (c["old"], c["new"]) for c in event.changes}
+    assert by_field == {
+        "title": ("Backend Engineer", "Senior Backend Engineer"),
+        "seniority": (None, "senior"),
+    }
+    body = cloud_event(event).model_dump(mode="json")
+    assert {c["field"] for c in body["data"]["changes"]} == {"title", "seniority"}
+    assert "pending_changes" not in body["data"] and "pending_event" not in body["data"]
+    assert "pending_changes" not in await stored(store, "u")
+
+
+async def test_changes_survive_a_crash_between_write_and_publish(store):
+    await index(store, enriched("v", 1, "Data Engineer"))
+    message = enriched("v", 2, "Data Platform Engineer")
+    await store.write([build_document(message, datetime.now(UTC))])  # crash: never published
+    publisher = RecordingPublisher()
+    await index_batch([message], store, publisher)  # the redelivery
+    [event] = publisher.events
+    assert event.type == "posting.updated"
+    assert event.changes == [
+        {"field": "title", "old": "Data Engineer", "new": "Data Platform Engineer"}
+    ]
+
+
+async def test_a_copy_joins_the_cluster_and_the_cluster_lists_every_member(store):
+    assert await index(store, copy_of("board1", "SRE", cluster_id="c-1")) == ["posting.created"]
+    assert await store.clusters.count_documents({}) == 0  # a lone posting is its own cluster
+    publisher = RecordingPublisher()
+    joining = copy_of("ats1", "SRE", cluster_id="c-1", duplicate_of="test:board1", origin="ats")
+    await index_batch([joining], store, publisher)
+    assert [e.type for e in publisher.events] == ["posting.created", "posting.cluster_joined"]
+    joined = publisher.events[1]
+    assert joined.cluster == {
+        "cluster_id": "c-1",
+        "duplicate_of": "test:board1",
+        "kind": "near",
+        "similarity": 0.91,
+        "rule": "same-title-place",
+        "size": 2,
+        "canonical_id": "test:ats1",  # the employer's own ATS copy, though seen second
+    }
+    body = cloud_event(joined).model_dump(mode="json")
+    assert body["type"] == "posting.cluster_joined"
+    assert body["data"]["cluster"]["size"] == 2
+    assert body["id"] != cloud_event(publisher.events[0]).id
+
+    cluster = await store.clusters.find_one({"_id": "c-1"})
+    assert cluster is not None
+    assert cluster["canonical_id"] == "test:ats1"
+    members = {m["posting_id"]: m for m in cluster["members"]}
+    assert set(members) == {"test:board1", "test:ats1"}
+    assert members["test:ats1"]["canonical_url"] == "https://jobs.example.com/ats1"
+    assert members["test:ats1"]["origin"] == "ats"
+    assert members["test:board1"]["first_seen"] <= members["test:ats1"]["first_seen"]
+    assert (await stored(store, "ats1"))["cluster_id"] == "c-1"
+
+    # Redelivered: nothing new is written or announced.
+    assert await index(store, joining) == []
+
+
+async def test_a_closed_copy_stays_in_its_cluster_but_is_not_canonical(store):
+    await index(store, copy_of("ats2", "QA", cluster_id="c-2", origin="ats"))
+    await index(store, copy_of("board2", "QA", cluster_id="c-2", duplicate_of="test:ats2"))
+    assert await index(store, enriched("ats2", 2, "", event="close")) == ["posting.closed"]
+    cluster = await store.clusters.find_one({"_id": "c-2"})
+    assert cluster is not None
+    assert cluster["size"] == 2
+    assert cluster["canonical_id"] == "test:board2"
+    assert (await stored(store, "ats2"))["cluster_id"] == "c-2"
