@@ -4,6 +4,12 @@ Truth keys follow the labelled-set schema (``location_country``, ``salary_min``,
 ``seniority_source``...). Values a source spells its own way are mapped to the posting document's
 enums; a source value that maps to more than one enum (SmartRecruiters' ``mid_senior_level``)
 becomes the set of values a correct extraction may give.
+
+A truth value that the source computed from the posting's own text rather than held in a field is
+not truth: JobSpy sets Indeed's ``is_remote`` when "remote", "wfh" or "work from home" occurs
+anywhere in the description or location ("remotely monitor the site", "Remote Hands requests"),
+so a JobSpy workplace of "remote" (``truth_source_fields["remote"] == "is_remote==True"``) is
+dropped.
 """
 
 from __future__ import annotations
@@ -72,6 +78,8 @@ _EXPERIENCE_BUCKETS = {
     "moreThan6": (6.0, float("inf")),
 }
 _PERIOD = {"hour": "HOUR", "day": "DAY", "week": "WEEK", "month": "MONTH", "year": "YEAR"}
+# Source fields derived by keyword search of the text: not a statement of the value.
+_TEXT_DERIVED = {("remote", "is_remote==True")}
 # Sources that use a pre-1998 code for the same currency.
 _CURRENCY = {"RUR": "RUB"}
 
@@ -132,8 +140,15 @@ def _cities(truth: dict[str, Any]) -> tuple[str, ...]:
     return tuple(str(n) for n in names if str(n).strip() and str(n).casefold() != "remote")
 
 
-def expected(truth: dict[str, Any]) -> dict[str, Any]:
-    """Field -> expected value, or None where the truth states nothing for that field."""
+def expected(truth: dict[str, Any], sources: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Field -> expected value, or None where the truth states nothing for that field.
+    ``sources`` is the record's ``truth_source_fields``, to drop text-derived values."""
+    if sources:
+        truth = {
+            key: value
+            for key, value in truth.items()
+            if (key, str(sources.get(key))) not in _TEXT_DERIVED
+        }
     employment = _mapped(truth.get("employment_type"), _EMPLOYMENT) or _mapped(
         truth.get("employment_type_source"), _EMPLOYMENT
     )

@@ -4,7 +4,8 @@
 
 DATA is a JSONL labelled set (``{id, source_format, raw, truth, truth_source_fields}``); the
 default is the committed set. Match rules: ``jobstream.eval_match``; rates:
-``jobstream.eval_metrics``.
+``jobstream.eval_metrics``. With --board-push a field is scored only where the pushed content
+states its truth value (``jobstream.eval_stated``); the rest is counted as "unstated".
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 
 from jobstream.eval_input import pipeline_record
 from jobstream.eval_metrics import Tally, table
+from jobstream.eval_stated import split_stated
 from jobstream.eval_truth import expected
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "eval" / "committed.jsonl"
@@ -41,13 +43,19 @@ def evaluate(records: Iterator[dict[str, Any]], pipeline: Pipeline, *, board: bo
     for record in records:
         record_id = str(record.get("id"))
         doc: dict[str, Any] | None
+        piped: dict[str, Any] | None = None
         try:
-            doc = pipeline(pipeline_record(record, board=board))
+            piped = pipeline_record(record, board=board)
+            doc = pipeline(piped)
         except Exception as exc:  # a failing record is data for the report, not a crash
             message = " ".join(str(exc).split())  # one line per failure in the listing
             tally.failures.append((record_id, f"{type(exc).__name__}: {message}"[:300]))
             doc = None
-        tally.add(record_id, doc, expected(record.get("truth") or {}))
+        truth = expected(record.get("truth") or {}, record.get("truth_source_fields") or {})
+        unstated: dict[str, Any] = {}
+        if board and piped is not None:  # score only the values the pushed content states
+            truth, unstated = split_stated(truth, piped["payload"])
+        tally.add(record_id, doc, truth, unstated)
     return tally
 
 

@@ -54,7 +54,12 @@ _WORDS = {
     "трёх": 3,
     "пяти": 5,
 }
-_N = r"\b(\d+(?:[.,]\d)?|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")"
+# A Russian case ending may follow the digits: "от 2-х лет", "от 5-ти лет".
+_N = (
+    r"\b(\d+(?:[.,]\d)?|"
+    + "|".join(sorted(_WORDS, key=len, reverse=True))
+    + r")(?:-?(?:х|ти|ми|ух|ёх|ех)\b)?"
+)
 _YEARS = (
     r"(?:years?|yrs?|jahren?|jahre|lat[a]?|lata|roku|års?|år|лет|года?|год)\b"
     r"|(?<=\d)\s?(?:y|yr)\b"

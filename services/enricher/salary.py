@@ -1,9 +1,12 @@
 """Salary from the structured hint, else from the text.
 
 A number in the text counts as pay only with a currency marker next to it (or a salary keyword
-in the same line), never when it is a funding or revenue figure ("raised $50M"). A period the
-text does not state is inferred only where the notation fixes it: "k" amounts and "LPA" are
-yearly, ruble/tenge/som amounts are monthly (the convention of those markets).
+in the same line, or a pay heading on the line before: "The pay range for this role is:" then
+"$16.00 - $26.00"), never when it is a funding or revenue figure ("raised $50M") or a malformed
+number ("25 0000"). A period the text does not state is inferred only where the notation or the
+magnitude fixes it: "k" amounts and "LPA" are yearly, ruble/tenge/som amounts are monthly (the
+convention of those markets), and in dollar, pound and euro markets an amount under 100 is an
+hourly wage and one of 20,000 or more a yearly salary.
 """
 
 from __future__ import annotations
@@ -56,8 +59,10 @@ _POST = (
     r"(?:zł|zl|PLN|руб\.?|рублей|₽|р\.|RUB|EUR|€|USD|GBP|kr|SEK|NOK|DKK|CHF|тенге|тг\.?|₸|KZT|"
     r"сум|сом|грн|₴|INR|AUD|CAD)"
 )
-_NUM = r"\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
-_MULT = r"(?:[kK]\b|lakhs?|lacs?|L\b|LPA|тыс\.?)"
+# A grouped number must end there: "25 0000" is malformed, not 25 000.
+_NUM = r"\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?(?!\d)|\d+(?:[.,]\d{1,2})?"
+# "60 т.р." / "60 тр" is Russian shorthand for thousand rubles.
+_MULT = r"(?:[kK]\b|lakhs?|lacs?|L\b|LPA|тыс\.?|т\.\s?р\.?|тр\b)"
 _SALARY = (
     rf"(?P<from>\b(?:from|от|od|ab)\s+)?(?P<pre1>{_PRE})?\s?(?P<n1>{_NUM})\s?(?P<m1>{_MULT})?"
     rf"\s?(?P<post1>{_POST})?(?:\s?(?:-|–|—|to|до|bis|do)\s?(?P<pre2>{_PRE})?\s?(?P<n2>{_NUM})"
@@ -96,6 +101,16 @@ _PAY_LABEL = re.compile(
     r"gehalt|wynagrodzenie|зарплата|заработная плата|оклад|доход|lön)\W*[:\-–]",
     re.I,
 )
+# A line that only announces the pay stated on the next line.
+_PAY_HEADING = re.compile(
+    r"^\W*(?:(?:the\s+)?(?:typical\s+|base\s+|hourly\s+)?(?:pay|salary|compensation|wage)"
+    r"(?:\s+(?:range|rate|band|scale))?(?:\s+for\s+this\s+(?:role|position|job))?"
+    r"(?:\s+(?:is|will be))?|gehalt|wynagrodzenie|зарплата|заработная плата|оклад|lön)\W*$",
+    re.I,
+)
+# Magnitudes that fix the period where the text states none (dollar, pound and euro markets).
+_HOURLY_BELOW = 100
+_YEARLY_FROM = 20_000
 _RETIREMENT = re.compile(r"401\s?\(?k\)?$", re.I)  # the US retirement plan, not pay
 _NOT_PAY = re.compile(
     r"rais|fund|revenue|valuation|series|backed|arr\b|budget|invest|worth|"
@@ -182,24 +197,27 @@ def from_hint(hint: SalaryHint) -> Salary | None:
 def from_text(text: str) -> Salary | None:
     """The pay statement of a labelled line ("Pay: ..."), else the first amount read as pay."""
     first: _Found | None = None
+    heading = False  # the line before is a pay heading ("Pay Range", "Salary range is:")
     for line in lines_with(text, _TRIGGERS).splitlines():
         if _DIGIT.search(line) is None:
+            heading = _PAY_HEADING.match(line) is not None
             continue
         low = line.lower()
         if len(low) != len(line):  # offsets must agree: a few characters change when lowered
             line = low
         for match in _SALARY_RE.finditer(low):
-            found = _read(match, line)
+            found = _read(match, line, heading)
             if found is None:
                 continue
-            if _PAY_LABEL.match(line):
+            if heading or _PAY_LABEL.match(line):
                 return _build(found)
             first = first or found
             break
+        heading = False
     return _build(first) if first else None
 
 
-def _read(m: re.Match[str], line: str) -> _Found | None:
+def _read(m: re.Match[str], line: str, heading: bool = False) -> _Found | None:
     g = m.groupdict()
     n1, n2 = g["n1"] or g["n3"], g["n2"]
     marker = next((g[k] for k in ("pre1", "post1", "pre2", "post2", "pre3", "post3") if g[k]), None)
@@ -215,26 +233,30 @@ def _read(m: re.Match[str], line: str) -> _Found | None:
     low: float | None = _amount(n1, mult)
     high = _amount(n2, mult) if n2 else None
     stated_period = _period(after)
-    keyword = _KEYWORD.search(before[-30:])
+    keyword = heading or _KEYWORD.search(before[-30:]) is not None
     if marker is None and not (keyword and (stated_period or max(low or 0, high or 0) >= 100)):
         return None
     if marker and not (stated_period or mult or keyword or max(low or 0, high or 0) >= 1000):
         return None  # "$5 gift card", "€2 coffee": a currency sign alone is not pay
+    if high is not None and low is not None and high < low:
+        return None  # "50 000 – 120 0000": a malformed range states no amount
     if g["upto"]:  # "до 200 000 руб.", "up to $90k": a ceiling only
         low, high = None, low
     if not _plausible(low) or (high is not None and not _plausible(high)):
         return None
     currency = _currency(marker)
     period = stated_period or _period(line[m.end() : m.end() + 60])
+    if currency is None and mult.startswith(("т.", "тр")):
+        currency = "RUB"  # "т.р.": thousand rubles
     if period is None:
-        period = _implied_period(mult, currency)
+        period = _implied_period(mult, currency, max(low or 0, high or 0))
     return _Found(low, high, currency, period, raw)
 
 
 def _amount(num: str, mult: str) -> float:
     digits = re.sub(r"[ ,.\u00a0\u202f](?=\d{3}(?:\D|$))", "", num).replace(",", ".")
     value = float(digits)
-    if mult.startswith("k") or mult.startswith("тыс"):
+    if mult.startswith(("k", "т")):  # "k", "тыс.", "т.р.", "тр"
         value *= 1_000
     elif mult.startswith(("l", "lakh", "lac")):
         value *= 100_000
@@ -267,11 +289,16 @@ def _hint_period(value: str | None) -> SalaryPeriod | None:
     return _period(key) if key else None
 
 
-def _implied_period(mult: str, currency: str | None) -> SalaryPeriod | None:
+def _implied_period(mult: str, currency: str | None, amount: float) -> SalaryPeriod | None:
     if mult.startswith("l") or (mult.startswith("k") and currency in YEARLY_K_MARKETS):
         return "YEAR"
     if currency in MONTHLY_MARKETS:
         return "MONTH"
+    if currency in YEARLY_K_MARKETS and not mult:
+        if amount < _HOURLY_BELOW:
+            return "HOUR"
+        if amount >= _YEARLY_FROM:
+            return "YEAR"
     return None
 
 

@@ -16,7 +16,7 @@ _VALUES: list[tuple[str, Workplace]] = [
     ),
     (
         r"on[ _-]?site|in[ _-]?office|in person|office|stacjonar|на месте|в офисе|vor ort|"
-        r"präsenz|på plats|på kontoret|onsite|not remote|no remote",
+        r"präsenz|på plats|på kontoret|onsite|not remote|no remote|офис",
         "onsite",
     ),
 ]
@@ -34,8 +34,10 @@ _STATED: list[tuple[re.Pattern[str], Workplace]] = [
     (
         re.compile(
             r"hybrid\b(?:\s+\w+){0,3}\s+(?:role|position|work|model|schedule|setup|"
-            r"arrangement|working|environment|basis|policy|options?)|(?:\d|one|two|three|four)\s+"
-            r"days?\s+(?:a|per)\s+week\s+in\s+(?:the\s+)?office|days? in (?:the )?office|"
+            r"arrangement|working|environment|basis|policy|options?)|(?:[1-4]|one|two|three|four)"
+            r"(?:\s*-\s*[1-4])?\s+days?\s+(?:a|per)\s+week\s+in\s+(?:the\s+|our\s+)?office|"
+            r"(?:[1-4]|one|two|three|four) days? in (?:the |our )?office|in (?:the |our )?office "
+            r"(?:[1-4]|one|two|three|four)(?:\s*-\s*[1-4])? days?\b|"
             r"(?:is|are|be)\s+hybrid\b|hybrydow|гибридн"
         ),
         "hybrid",
@@ -45,7 +47,8 @@ _STATED: list[tuple[re.Pattern[str], Workplace]] = [
             r"(?:fully|100%|completely|entirely)\s+remote|remote[- ]first|remote "
             r"(?:role|position|job|work|opportunity|basis)|work from home|work from anywhere|"
             r"(?:is|are|be|work(?:ing)?)\s+remote(?:ly)?\b|praca zdalna|pracy zdaln|"
-            r"удал[её]нн(?:ая|ой) работ|удал[её]нно|på distans"
+            r"удал[её]нн(?:ая|ой) работ|удал[её]нно|удал[её]нн\w* (?:формат|график|режим|"
+            r"занятост)|формат\w* работы[^.;\n]{0,40}удал|удал[её]нк|på distans"
         ),
         "remote",
     ),
@@ -54,12 +57,23 @@ _STATED: list[tuple[re.Pattern[str], Workplace]] = [
             r"(?:on[- ]?site|in[- ]office|in[- ]person|office[- ]based)\s+(?:role|position|"
             r"job|opportunity|basis)\b|work(?:ing)?\s+(?:on[- ]?site|in[- ]person|"
             r"from (?:the|our) office)\b|(?:is|are|be)\s+(?:fully\s+|100%\s+)?(?:on[- ]?site|"
-            r"in[- ]office|office[- ]based)\b|praca stacjonarna|в офисе|vor ort"
+            r"in[- ]office|in[- ]person|office[- ]based)\b|(?:5|five) days? (?:a|per) week in "
+            r"(?:the |our )?office|in[- ]person (?:5|five) days|in (?:the |our )?office (?:5|five) "
+            r"days|praca stacjonarna|в офисе|vor ort"
         ),
         "onsite",
     ),
 ]
 
+
+# A title that names the workplace as its own segment: "Python developer, remote", "Backend
+# developer (office)", "Technician - IL - On Site"; "Remote Sensing Analyst" names none.
+_TITLE = re.compile(
+    r"(?:^|[(\[,|/–—-]\s*)(fully remote|100% remote|remote|hybrid|on[- ]?site|in[- ]office|"
+    r"удал[её]нно|удал[её]нка|гибрид|офис|в офисе|zdalnie|hybrydowo|stacjonarnie)"
+    r"\s*(?:[)\],|/–—-]|$)",
+    re.I,
+)
 
 _TRIGGERS = (
     "hybrid",
@@ -67,6 +81,7 @@ _TRIGGERS = (
     "site",
     "office",
     "in person",
+    "in-person",
     "work from",
     "wfh",
     "location",
@@ -121,6 +136,13 @@ def from_text(text: str) -> tuple[Workplace, str] | None:
             end = text.find("\n", match.end())
             return workplace, text[start : end if end != -1 else len(text)].strip()[:160]
     return None
+
+
+def from_title(title: str) -> tuple[Workplace, str] | None:
+    """(workplace, evidence) when the title names the workplace as a segment of its own."""
+    match = _TITLE.search(title)
+    value = normalize(match.group(1)) if match else None
+    return (value, title[:120]) if value else None
 
 
 # Only a concrete attendance rule in the text beats a structured field: "hybrid, 3 days in

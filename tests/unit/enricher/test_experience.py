@@ -94,3 +94,16 @@ def test_we_are_looking_for_someone_is_a_requirement() -> None:
 def test_no_experience_needed_is_zero_years(text: str) -> None:
     found = from_text(text)
     assert found is not None and found.experience.min_years == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("Опыт разработки на Go от 2-х лет", 2),
+        ("требуется опыт работы от 5-ти лет", 5),
+        ("опыт продаж не менее 3-х лет", 3),
+    ],
+)
+def test_russian_case_endings_after_the_number(text: str, low: float) -> None:
+    found = from_text(text)
+    assert found is not None and found.experience.min_years == low

@@ -89,3 +89,50 @@ def test_k_amounts_imply_a_year_only_where_that_is_the_convention() -> None:
     dollars, rupees = from_text("Salary: $90k - $110k"), from_text("Salary: ₹20K to ₹27K")
     assert dollars is not None and dollars.period == "YEAR"
     assert rupees is not None and rupees.period is None
+
+
+def test_amount_under_a_pay_heading_on_the_line_before() -> None:
+    text = "What we pay\n\nThe typical pay range for this role is:\n\n$19.00 - $24.50\nPlus tips."
+    salary = from_text(text)
+    assert salary is not None
+    assert (salary.min, salary.max, salary.currency, salary.period) == (19, 24.5, "USD", "HOUR")
+
+
+def test_a_bare_small_amount_without_a_heading_is_not_pay() -> None:
+    assert from_text("Parking costs $12.00 - $15.00 near the site.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Pay: £12.40", "HOUR"),  # a wage under 100 in a pound market is hourly
+        ("Salary: $92,000", "YEAR"),  # 20,000 or more is a yearly salary there
+        ("Compensation: €3,200", None),  # monthly or yearly: the magnitude does not say
+        ("Salary: ₹45,000", None),  # not a dollar, pound or euro market
+    ],
+)
+def test_period_from_the_magnitude(text: str, period: str | None) -> None:
+    salary = from_text(text)
+    assert salary is not None and salary.period == period
+
+
+def test_thousand_rubles_shorthand() -> None:
+    salary = from_text("Зарплата: от 85 т.р. плюс премии")
+    assert salary is not None
+    assert (salary.min, salary.max, salary.currency, salary.period) == (
+        85_000,
+        None,
+        "RUB",
+        "MONTH",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Оклад 45 0000 руб. и бонусы",  # a malformed number
+        "доход от 90 000 – 30 000 руб.",  # a range whose top is below its bottom
+    ],
+)
+def test_malformed_amounts_state_no_pay(text: str) -> None:
+    assert from_text(text) is None
