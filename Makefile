@@ -7,7 +7,7 @@ DATA ?= $(COMMITTED_SET)
 PYTEST_ARGS ?=
 
 .PHONY: install run demo test unit integration e2e lint format eval bench process up down clean \
-	key alerts observability deploy-check scale chaos
+	key asyncapi alerts observability deploy-check scale chaos
 
 install: $(VENV)/.installed
 
@@ -44,15 +44,19 @@ format: install
 	$(VENV)/bin/ruff format shared services jobstream tests scripts
 	$(VENV)/bin/ruff check --fix shared services jobstream tests scripts
 
-eval: install  ## extraction quality per field: make eval [DATA=file.jsonl] [BOARD=1]
+eval: install  ## extraction per field, then clustering: make eval [DATA=file.jsonl] [BOARD=1] [DEDUP=file.jsonl]
 	$(PY) -m jobstream.evaluate $(DATA) $(if $(BOARD),--board-push) \
 	  $(if $(filter $(COMMITTED_SET),$(DATA)),--min-thresholds tests/data/eval/thresholds.json)
+	$(PY) -m jobstream.eval_dedup $(DEDUP) --min 0.95
 
 bench: install  ## throughput, latency and memory, with the raw broker chain for scale (printed, never asserted)
 	$(PY) -m tests.bench.run
 
 process: install  ## make process IN=postings.jsonl OUT=documents.jsonl
 	$(PY) -m jobstream.cli process $(IN) -o $(OUT)
+
+asyncapi: install  ## rewrite docs/asyncapi.json, the contract of the public events
+	$(PY) -m jobstream.cli asyncapi -o docs/asyncapi.json
 
 key: install  ## a new API key and its hashed entry: make key [SCOPES=ingest+read]
 	$(PY) -m services.gateway.keys $(or $(SCOPES),ingest+read)

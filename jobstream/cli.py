@@ -47,7 +47,9 @@ def _process(args: argparse.Namespace) -> int:
             if args.output in (None, "-")
             else files.enter_context(Path(args.output).open("wb"))
         )
-        read, failed = process_stream(source, out, progress=not args.quiet)
+        read, failed = process_stream(
+            source, out, progress=not args.quiet, cluster=not args.no_clusters
+        )
     print(f"{read} postings, {failed} failed", file=sys.stderr)
     return 0
 
@@ -58,6 +60,21 @@ def _dlq(args: argparse.Namespace) -> int:
     from jobstream.dlq_cli import run_dlq
 
     return asyncio.run(run_dlq(args))
+
+
+def _asyncapi(args: argparse.Namespace) -> int:
+    import json
+
+    from shared.events import asyncapi_document
+    from shared.topology import topology_for
+
+    document = asyncapi_document(topology_for(args.namespace, (0,)))
+    text = json.dumps(document, indent=2, sort_keys=True) + "\n"
+    if args.output in (None, "-"):
+        sys.stdout.write(text)
+    else:
+        Path(args.output).write_text(text, encoding="utf-8")
+    return 0
 
 
 def parser() -> argparse.ArgumentParser:
@@ -84,6 +101,9 @@ def parser() -> argparse.ArgumentParser:
     process.add_argument("file", nargs="?", help="input JSON Lines (default: stdin)")
     process.add_argument("-o", "--output", help="output JSON Lines (default: stdout)")
     process.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    process.add_argument(
+        "--no-clusters", action="store_true", help="skip near-duplicate clustering across lines"
+    )
     process.set_defaults(func=_process)
 
     dlq = commands.add_parser("dlq", help="inspect, replay or purge dead letters")
@@ -92,6 +112,11 @@ def parser() -> argparse.ArgumentParser:
     dlq.add_argument("--limit", type=int, default=None, help="show: at most (default 20)")
     dlq.add_argument("--yes", action="store_true", help="purge without asking")
     dlq.set_defaults(func=_dlq)
+
+    asyncapi = commands.add_parser("asyncapi", help="the AsyncAPI document of the public events")
+    asyncapi.add_argument("-o", "--output", help="file (default: stdout)")
+    asyncapi.add_argument("--namespace", default=os.environ.get("JOBSTREAM_NAMESPACE", "jobstream"))
+    asyncapi.set_defaults(func=_asyncapi)
     return root
 
 

@@ -5,6 +5,7 @@ Used by `jobstream process` (backfills, debugging) and by `make eval`.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import uuid
 from datetime import UTC, datetime
@@ -14,9 +15,29 @@ import orjson
 
 from services.enricher.handlers import enrich_posting
 from services.indexer.documents import build_document
-from services.normalizer.handlers import normalize_payload
+from services.normalizer.dedup import Clusterer, MemoryClusterIndex
+from services.normalizer.handlers import normalize_payload, origin
 from shared.errors import InvalidPayload
-from shared.messages import PostingFetched
+from shared.messages import PostingFetched, PostingNormalized
+
+
+class OfflineClusters:
+    """Clusters one offline run's postings as the normalizer would, with the index in memory."""
+
+    def __init__(self) -> None:
+        self._runner = asyncio.Runner()
+        self._clusterer = Clusterer(MemoryClusterIndex())
+
+    def assign(self, fetched: PostingFetched, normalized: PostingNormalized) -> PostingNormalized:
+        if fetched.event == "close":
+            return normalized
+        dedup = self._runner.run(
+            self._clusterer.assign(fetched.posting_id, normalized.posting, origin=origin(fetched))
+        )
+        return normalized.model_copy(update={"dedup": dedup})
+
+    def close(self) -> None:
+        self._runner.close()
 
 
 def _external_id(record: dict[str, Any]) -> str:
@@ -26,8 +47,16 @@ def _external_id(record: dict[str, Any]) -> str:
     return hashlib.blake2b(orjson.dumps(record.get("payload")), digest_size=8).hexdigest()
 
 
-def process_record(record: dict[str, Any], *, now: datetime | None = None) -> dict[str, Any]:
-    """``{"source", "format", "payload", "external_id"?}`` -> the posting document, JSON-ready."""
+def process_record(
+    record: dict[str, Any],
+    *,
+    now: datetime | None = None,
+    clusters: OfflineClusters | None = None,
+) -> dict[str, Any]:
+    """``{"source", "format", "payload", "external_id"?}`` -> the posting document, JSON-ready.
+
+    With ``clusters``, the document also says which earlier record of the run it copies.
+    """
     if not isinstance(record, dict) or record.get("payload") is None:
         raise InvalidPayload("a record is an object with a 'payload'")
     now = now or datetime.now(UTC)
@@ -43,7 +72,10 @@ def process_record(record: dict[str, Any], *, now: datetime | None = None) -> di
         format=str(record.get("format") or "auto"),
         payload=record["payload"],
     )
-    document = build_document(enrich_posting(normalize_payload(fetched)), now)
+    normalized = normalize_payload(fetched)
+    if clusters is not None:
+        normalized = clusters.assign(fetched, normalized)
+    document = build_document(enrich_posting(normalized), now)
     document.pop("_id")
     document.pop("keywords")
     result: dict[str, Any] = orjson.loads(orjson.dumps(document))

@@ -38,11 +38,12 @@ async def events(amqp, topology, stack) -> AsyncIterator[str]:
     yield queue.name
 
 
+async def event_bodies(amqp: aio_pika.abc.AbstractChannel, queue: str) -> list[dict[str, Any]]:
+    return [json.loads(m.body) for m in await drain(amqp, queue)]
+
+
 async def event_types(amqp: aio_pika.abc.AbstractChannel, queue: str) -> list[tuple[str, str]]:
-    return [
-        (body["type"], body["subject"])
-        for body in (json.loads(m.body) for m in await drain(amqp, queue))
-    ]
+    return [(body["type"], body["subject"]) for body in await event_bodies(amqp, queue)]
 
 
 async def post(stack: str, postings: list[dict[str, Any]]) -> None:
@@ -104,10 +105,36 @@ async def test_samples_flow_to_mongodb_and_events_exactly_once(
     # One posting changed: exactly one update.
     changed = {**seeds[1], "payload": seeds[1]["payload"] + "\nLocation : Pune, India\n"}
     await post(stack, [changed])
-    assert await eventually(lambda: event_types(amqp, events)) == [("posting.updated", PRODUCT)]
+    [update] = await eventually(lambda: event_bodies(amqp, events))
+    assert (update["type"], update["subject"]) == ("posting.updated", PRODUCT)
+    changes = {c["field"]: c for c in update["data"]["changes"]}
+    assert "locations" in changes and "title" not in changes
+    assert changes["locations"]["old"] == []
+    assert [loc["city"] for loc in changes["locations"]["new"]] == ["Pune"]
     updated = await postings.find_one({"_id": PRODUCT})
     assert updated["version"] > product["version"]
     assert await postings.count_documents({}) == 2
+
+    # The Mumbai posting again, from another board: indexed, and it joins the first copy.
+    copy = {**seeds[0], "source": "other-board", "external_id": "m-77"}
+    await post(stack, [copy])
+    bodies: list[dict[str, Any]] = []
+
+    async def both_events() -> bool:  # their confirms are awaited together: any order
+        bodies.extend(await event_bodies(amqp, events))
+        return len(bodies) >= 2
+
+    await eventually(both_events)
+    assert sorted(b["type"] for b in bodies) == ["posting.cluster_joined", "posting.created"]
+    joined = next(b for b in bodies if b["type"] == "posting.cluster_joined")
+    assert joined["subject"] == "other-board:m-77"
+    assert joined["data"]["cluster"]["duplicate_of"] == MUMBAI
+    assert joined["data"]["cluster"]["size"] == 2
+    assert joined["data"]["cluster_id"] == mumbai["cluster_id"]
+    cluster = await mongo[database_name]["clusters"].find_one({"_id": mumbai["cluster_id"]})
+    assert cluster is not None
+    assert {m["posting_id"] for m in cluster["members"]} == {MUMBAI, "other-board:m-77"}
+    assert await postings.count_documents({}) == 3
 
 
 async def _at_least(value: Any, minimum: float) -> bool:

@@ -1,0 +1,146 @@
+"""Assign each posting to the cluster of the job it is a copy of, or found a new cluster.
+
+Per posting: extract its features; take the lock of its company (two replicas must not found two
+clusters for two copies arriving together) and look up its own record and the candidates that
+share its content, canonical URL or an LSH band; apply the rules; store the outcome and release.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from typing import Literal
+
+from shared.posting import Dedup, NormalizedPosting
+
+from .features import Features, extract
+from .index import ClusterIndex
+from .record import Lookup, StoredPosting
+from .rules import Match, Thresholds, compare
+from .sketch import NUM_PERM, band_keys
+
+
+def cluster_id_for(posting_id: str) -> str:
+    """The id of the cluster a posting founds: stable, derived from its own id."""
+    return "c-" + hashlib.blake2b(posting_id.encode(), digest_size=8).hexdigest()
+
+
+class Clusterer:
+    def __init__(
+        self,
+        index: ClusterIndex,
+        *,
+        window_days: int = 60,
+        near_jaccard: float = 0.6,
+        containment: float = 0.75,
+        min_jaccard: float = 0.25,
+        bands: int = 42,
+        rows: int = 3,
+        max_candidates: int = 16,
+        max_pages: int = 8,
+    ) -> None:
+        if bands * rows > NUM_PERM:
+            raise ValueError(f"bands x rows must be at most {NUM_PERM}")
+        self.index = index
+        self.limits = Thresholds(
+            window_days=window_days,
+            near_jaccard=near_jaccard,
+            containment=containment,
+            min_jaccard=min_jaccard,
+        )
+        self.bands = bands
+        self.rows = rows
+        self.max_candidates = max_candidates
+        self.max_pages = max_pages
+
+    async def assign(
+        self, posting_id: str, posting: NormalizedPosting, *, origin: Literal["ats", "board"]
+    ) -> Dedup:
+        features = extract(posting)
+        record = StoredPosting(
+            posting_id, cluster_id_for(posting_id), features, self._bands(features)
+        )
+        limit = self.max_candidates * self.max_pages
+        found = await self.index.open(_lock_key(features), posting_id, record.set_keys(), limit)
+        try:
+            stored = await self._decide(record, found)
+        except BaseException:
+            await self.index.close(found, None)
+            raise
+        await self.index.close(found, stored)
+        return _dedup(stored or found.own or record, features, origin)
+
+    async def _decide(self, record: StoredPosting, found: Lookup) -> StoredPosting | None:
+        """The record to store (None: nothing changed), under the lock ``found`` holds."""
+        if found.own is not None:
+            # Redelivered, or a new version: the posting keeps its cluster and evidence.
+            if found.own.features == record.features:
+                return None
+            return replace(found.own, features=record.features, bands=record.bands)
+        match = await self._best_match(record.posting_id, record.features, found)
+        if match is None:
+            return record
+        rule, twin = match
+        return replace(
+            record,
+            cluster_id=twin.cluster_id,
+            kind=rule.kind,
+            duplicate_of=twin.posting_id,
+            similarity=rule.similarity,
+            rule=rule.rule,
+        )
+
+    def _bands(self, features: Features) -> tuple[str, ...]:
+        # Scoped by company: only a posting of the same company (or of none) can be a near copy.
+        if features.sketch is None:
+            return ()
+        scope = features.company if features.company is not None else ANONYMOUS
+        return tuple(band_keys(scope, features.sketch, self.bands, self.rows))
+
+    async def _best_match(
+        self, posting_id: str, features: Features, found: Lookup
+    ) -> tuple[Match, StoredPosting] | None:
+        """The best match among the candidates, fetched a page at a time: the same content or
+        URL first, then by shared bands (their count grows with the Jaccard similarity). More
+        than a page ties only when a company posts one text for many places."""
+        exact = [pid for pid in found.exact if pid != posting_id]
+        queue = [*exact, *(pid for pid in found.near if pid != posting_id and pid not in exact)]
+        size = self.max_candidates
+        for start in range(0, min(len(queue), size * self.max_pages), size):
+            candidates = await self.index.fetch(queue[start : start + size])
+            matches = [
+                (match, candidate)
+                for candidate in candidates
+                if (
+                    match := compare(
+                        features, candidate.features, candidate.posting_id, self.limits
+                    )
+                )
+            ]
+            if matches:
+                return min(matches, key=lambda pair: pair[0].rank())
+        return None
+
+
+ANONYMOUS = "~"
+"""The band scope of postings that name no employer; no company key is this short."""
+
+
+def _lock_key(features: Features) -> str:
+    """Copies that can match share a company key. Without one, the content: two near copies of
+    a posting that names no employer, arriving at the same instant, can found two clusters."""
+    if features.company is not None:
+        return f"company:{features.company}"
+    return f"content:{features.content_hash}"
+
+
+def _dedup(record: StoredPosting, features: Features, origin: Literal["ats", "board"]) -> Dedup:
+    return Dedup(
+        cluster_id=record.cluster_id,
+        duplicate_of=record.duplicate_of,
+        kind=record.kind,
+        similarity=record.similarity,
+        rule=record.rule,
+        origin=origin,
+        canonical_url=features.canonical_url,
+    )

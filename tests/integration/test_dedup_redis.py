@@ -1,0 +1,120 @@
+"""The cluster index in the real Redis: replicas agree, every key expires, the lock is owned."""
+
+import asyncio
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from redis.asyncio import Redis
+
+from jobstream.eval_dedup import cluster
+from services.normalizer.dedup import (
+    Clusterer,
+    ClusterLockTimeout,
+    MemoryClusterIndex,
+    RedisClusterIndex,
+)
+from services.normalizer.formats import parse
+from shared.posting import NormalizedPosting
+
+pytestmark = pytest.mark.integration
+
+DEDUP_SET = Path(__file__).parents[1] / "data" / "dedup" / "dedup_set.jsonl"
+TTL_S = 3600
+
+
+def records() -> list[dict[str, Any]]:
+    return [json.loads(line) for line in DEDUP_SET.read_text().splitlines()]
+
+
+def group(label: str) -> list[tuple[str, NormalizedPosting]]:
+    """The postings of one true cluster of the committed duplicate set."""
+    return [
+        (r["id"], parse(r["format"], r["payload"], url=r.get("url")))
+        for r in records()
+        if r["cluster"] == label
+    ]
+
+
+@pytest.fixture
+async def other_client(redis_url: str) -> Any:
+    client = Redis.from_url(redis_url)
+    yield client
+    await client.aclose()
+
+
+async def test_two_replicas_assigning_copies_at_once_found_one_cluster(
+    redis: Redis, other_client: Redis, namespace: str
+) -> None:
+    replicas = [
+        Clusterer(RedisClusterIndex(client, f"{namespace}:dd", TTL_S))
+        for client in (redis, other_client)
+    ]
+    for label in ("gh8503792002", "lv3414ba28", "jt23115679"):
+        (first_id, first), (second_id, second) = group(label)[:2]
+        a, b = await asyncio.gather(
+            replicas[0].assign(first_id, first, origin="ats"),
+            replicas[1].assign(second_id, second, origin="board"),
+        )
+        assert a.cluster_id == b.cluster_id, label
+        assert [a.kind, b.kind].count("new") == 1  # exactly one founded it
+
+
+async def test_every_key_written_expires(redis: Redis, namespace: str) -> None:
+    prefix = f"{namespace}:dd"
+    index = RedisClusterIndex(redis, prefix, TTL_S, lock_ttl_ms=5000)
+    clusterer = Clusterer(index)
+    for posting_id, posting in group("gh8565469002"):
+        await clusterer.assign(posting_id, posting, origin="board")
+    held = await index.open("company:gitlab", "x:1", [], 10)
+    keys = [key async for key in redis.scan_iter(match=f"{prefix}:*", count=1000)]
+    kinds = {key.decode().split(":")[len(prefix.split(":"))] for key in keys}
+    assert kinds == {"p", "h", "u", "b", "lock"}
+    for key in keys:
+        ttl = await redis.pttl(key)
+        limit = 5000 if b":lock:" in key else TTL_S * 1000
+        assert 0 < ttl <= limit, key
+    await index.close(held, None)
+    assert not [k async for k in redis.scan_iter(match=f"{prefix}:lock:*")]
+
+
+async def test_redis_and_memory_indexes_give_the_same_assignments(
+    redis: Redis, namespace: str
+) -> None:
+    chosen = [r for r in records() if r["cluster"].startswith(("ab", "gh"))]
+    assert len({r["cluster"] for r in chosen}) >= 8  # copies and lookalikes of several jobs
+    in_redis = await cluster(chosen, Clusterer(RedisClusterIndex(redis, f"{namespace}:dd", TTL_S)))
+    in_memory = await cluster(chosen, Clusterer(MemoryClusterIndex()))
+    assert in_redis.assigned == in_memory.assigned
+    assert len({d.cluster_id for d in in_redis.assigned.values()}) < len(chosen)
+
+
+async def test_an_update_keeps_the_cluster_and_replaces_the_indexed_text(
+    redis: Redis, namespace: str
+) -> None:
+    clusterer = Clusterer(RedisClusterIndex(redis, f"{namespace}:dd", TTL_S))
+    (ats_id, ats), (_, copy) = group("gh8503792002")[:2]
+    founded = await clusterer.assign(ats_id, ats, origin="ats")
+    other_text = group("gh8565469002")[0][1].description
+    updated = await clusterer.assign(ats_id, ats.model_copy(update={"description": other_text}),
+                                     origin="ats")  # fmt: skip
+    assert updated.cluster_id == founded.cluster_id
+    stale = await clusterer.assign(
+        "board:old", copy.model_copy(update={"url": None}), origin="board"
+    )
+    assert stale.cluster_id != founded.cluster_id
+
+
+async def test_a_lock_is_released_only_by_its_owner(redis: Redis, namespace: str) -> None:
+    index = RedisClusterIndex(redis, f"{namespace}:dd", TTL_S, lock_ttl_ms=100, lock_wait_s=1.0)
+    first = await index.open("company:acme", "a:1", [], 10)
+    await asyncio.sleep(0.15)  # the first holder stalled past its lock's expiry
+    second = await index.open("company:acme", "a:2", [], 10)
+    await index.close(first, None)  # too late: must not free the second holder's lock
+    impatient = RedisClusterIndex(redis, f"{namespace}:dd", TTL_S, lock_wait_s=0.02)
+    with pytest.raises(ClusterLockTimeout):
+        await impatient.open("company:acme", "a:3", [], 10)
+    await index.close(second, None)
+    third = await impatient.open("company:acme", "a:3", [], 10)
+    await impatient.close(third, None)
