@@ -289,3 +289,10 @@ def _resolve(document: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
             target = target[part]
         node = target
     return node
+
+
+async def test_the_cluster_query_uses_an_index(collection):
+    await collection.insert_many([posting(cluster_id=f"c-{n % 3}") for n in range(9)])
+    db = collection.database
+    result = await db.command("explain", {"find": collection.name, "filter": {"cluster_id": "c-1"}})
+    assert "IXSCAN" in _stages(result["queryPlanner"]["winningPlan"]), result
