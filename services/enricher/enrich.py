@@ -159,6 +159,8 @@ def _employment(posting: NormalizedPosting, text: str, out: Enrichment) -> None:
 
 def _workplace(posting: NormalizedPosting, text: str, out: Enrichment) -> None:
     stated = workplace_mod.from_text(text)
+    if stated is None and posting.title:
+        stated = workplace_mod.from_title(posting.title)
     hint = workplace_mod.normalize(posting.workplace)
     if hint is None and any(loc.kind == "remote" for loc in out.locations):
         hint = "remote"

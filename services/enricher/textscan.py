@@ -2,8 +2,9 @@
 each extractor runs its patterns only on the few lines holding one of its literal triggers.
 
 Every extractor registers its trigger set once; the first ``lines_with`` call on a text finds
-the triggers of all sets in one Aho-Corasick pass and keeps the result for the next calls on
-the same text, so a posting's text is scanned once, not once per extractor and trigger.
+the triggers of all sets in one Aho-Corasick pass (ahocorasick_rs, over the UTF-8 bytes) and
+keeps the result for the next calls on the same text, so a posting's text is scanned once, not
+once per extractor and trigger.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import ahocorasick
+from ahocorasick_rs import BytesAhoCorasick, MatchKind
 
 _SETS: dict[tuple[str, ...], int] = {}  # trigger set -> its index, in registration order
-_BUILT: list[ahocorasick.Automaton] = []  # [automaton over every registered set], lazily
+_BUILT: list[tuple[BytesAhoCorasick, list[tuple[int, ...]]]] = []
+"""[(automaton over every registered trigger, trigger index -> its sets)], built lazily."""
 
 
 def register(triggers: tuple[str, ...]) -> tuple[str, ...]:
@@ -25,45 +27,54 @@ def register(triggers: tuple[str, ...]) -> tuple[str, ...]:
     return triggers
 
 
-def _automaton() -> ahocorasick.Automaton:
+def _automaton() -> tuple[BytesAhoCorasick, list[tuple[int, ...]]]:
     if not _BUILT:
         owners: dict[str, list[int]] = {}
         for triggers, index in _SETS.items():
             for trigger in triggers:
-                owners.setdefault(trigger, []).append(index)
-        automaton = ahocorasick.Automaton()
-        for trigger, indexes in owners.items():
-            automaton.add_word(trigger, tuple(indexes))
-        automaton.make_automaton()
-        _BUILT.append(automaton)
+                if trigger:
+                    owners.setdefault(trigger, []).append(index)
+        automaton = BytesAhoCorasick(
+            [trigger.encode("utf-8", "surrogatepass") for trigger in owners],
+            matchkind=MatchKind.Standard,  # every occurrence, overlapping ones too
+        )
+        _BUILT.append((automaton, [tuple(indexes) for indexes in owners.values()]))
     return _BUILT[0]
 
 
 @lru_cache(maxsize=4)
-def _line_starts(text: str) -> tuple[list[set[int]], bool]:
-    """Per registered set, the start offsets of the lines holding one of its triggers."""
+def _line_numbers(text: str) -> tuple[list[set[int]], list[str]] | None:
+    """Per registered set, the numbers of the lines holding one of its triggers; and the lines.
+    None when lowering changes the text's length (a few characters do): the slow path."""
     low = text.lower()
+    if len(low) != len(text):
+        return None
     per_set: list[set[int]] = [set() for _ in _SETS]
-    if len(low) != len(text):  # a few characters change length when lowered: slow path
-        return per_set, False
-    for end, indexes in _automaton().iter(low):
-        start = low.rfind("\n", 0, end) + 1
-        for index in indexes:
-            per_set[index].add(start)
-    return per_set, True
+    automaton, owners = _automaton()
+    # A whole UTF-8 trigger matches only where its characters start, and a line break is one
+    # byte: the lines are counted in bytes.
+    data = low.encode("utf-8", "surrogatepass")
+    line = at = 0
+    for trigger, start, _end in automaton.find_matches_as_indexes(data, overlapping=True):
+        if start > at:
+            line += data.count(b"\n", at, start)
+            at = start
+        elif start < at:  # matches come by end: a longer one may start before the last
+            line -= data.count(b"\n", start, at)
+            at = start
+        for index in owners[trigger]:
+            per_set[index].add(line)
+    return per_set, text.split("\n")
 
 
 def lines_with(text: str, triggers: tuple[str, ...]) -> str:
     """The lines of ``text`` containing any trigger (case-insensitive), joined by newlines."""
     register(triggers)
-    per_set, exact = _line_starts(text)
-    if not exact or len(per_set) < len(_SETS):
+    found = _line_numbers(text)
+    if found is None or len(found[0]) < len(_SETS):
         return "\n".join(ln for ln in text.splitlines() if any(t in ln.lower() for t in triggers))
-    lines = []
-    for start in sorted(per_set[_SETS[triggers]]):
-        end = text.find("\n", start)
-        lines.append(text[start : end if end != -1 else len(text)])
-    return "\n".join(lines)
+    per_set, lines = found
+    return "\n".join([lines[number] for number in sorted(per_set[_SETS[triggers]])])
 
 
 def word_search(pattern: re.Pattern[str], low: str, pos: int = 0) -> re.Match[str] | None:

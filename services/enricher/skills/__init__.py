@@ -75,7 +75,7 @@ def tag_skills(tag: str, taxonomy: Taxonomy) -> list[Skill]:
         return [_skill(taxonomy, h.skill, True, None, text) for h in hits]
     slug = re.sub(r"[^\w+#]+", "-", text.lower()).strip("-")
     return [
-        Skill.model_construct(
+        Skill(
             id=f"tag:{slug}",
             name=text,
             category="other",
@@ -91,9 +91,7 @@ def _skill(
     taxonomy: Taxonomy, index: int, required: bool, years: float | None, evidence: str
 ) -> Skill:
     record = taxonomy.skills[index]
-    # Every input is already of its field type (taxonomy strings, bool, float years): skip
-    # ~4 us of pydantic validation per skill.
-    return Skill.model_construct(
+    return Skill(
         id=record.id,
         name=record.name,
         category=record.category,

@@ -83,9 +83,8 @@ def scan(units: list[Unit], taxonomy: Taxonomy) -> Scan:
     found = Scan(cased, lower, bounds, [], [], set(), [])
     # Leftmost-longest within each layer: technologies and ESCO labels may overlap each other.
     layers: tuple[list, list] = ([], [])
-    for end, entry in taxonomy.automaton.iter(lower):
+    for start, end, entry in taxonomy.find(lower):
         skill = entry[1]
-        start = end - entry[0] + 1
         if skill < 0:
             if skill == MARKER:
                 found.marked.add(bisect_right(bounds, start))

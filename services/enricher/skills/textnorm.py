@@ -56,11 +56,10 @@ def _context_tables() -> tuple[np.ndarray, np.ndarray]:
     return blank, camel
 
 
-_CLASS = _class_table().astype(np.uint16)
+_CLASS = _class_table()
 _BLANK, _CAMEL = _context_tables()
 _SP = np.uint32(32)
-_EDGE = np.zeros(1, dtype=np.uint16)
-_LIMIT = _TABLE_SIZE - 1
+_EDGE = np.zeros(1, dtype=np.uint8)
 
 
 def normalize_cased(text: str) -> str:
@@ -72,16 +71,20 @@ def normalize_cased(text: str) -> str:
     if not text:
         return " "
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    padded = np.concatenate((_EDGE, _CLASS[np.minimum(codes, _LIMIT)], _EDGE))
-    context = padded[:-2] * 36 + padded[1:-1] * 6 + padded[2:]
+    # Code points past the table clip to its last entry, a word character. Classes are < 6,
+    # so a (previous, current, next) context fits a byte: 5 * 36 + 5 * 6 + 5 = 215.
+    padded = np.concatenate((_EDGE, _CLASS.take(codes, mode="clip"), _EDGE))
+    context = padded[:-2] * 36
+    context += padded[1:-1] * 6
+    context += padded[2:]
     blank = _BLANK[context]
     keep = ~blank
     keep[:-1] |= ~blank[1:]  # of a run of blanks, only the last stays (as one space)
     kept = np.where(blank, _SP, codes)[keep]
     body = kept.tobytes().decode("utf-32-le")
-    camel = np.flatnonzero(_CAMEL[context][keep])
-    if camel.size:
-        cuts = [0, *camel.tolist(), len(body)]
+    camel = _CAMEL[context]
+    if camel.any():
+        cuts = [0, *np.flatnonzero(camel[keep]).tolist(), len(body)]
         body = " ".join(body[a:b] for a, b in pairwise(cuts))
     return " " + body.strip(" ") + " "
 

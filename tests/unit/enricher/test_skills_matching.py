@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from services.enricher.skills import extract_skills
+from services.enricher.skills.taxonomy import load_taxonomy
+from services.enricher.skills.textnorm import normalize
 from shared.posting import Description, NormalizedPosting
 
 
@@ -163,3 +165,12 @@ def test_polish_posting() -> None:
     assert {"C#", ".NET", "Microsoft SQL Server"} <= set(skills)
     assert skills["Docker"].required is False
     assert skills["C#"].min_years == 2
+
+
+def test_key_offsets_in_non_ascii_text_are_character_offsets() -> None:
+    taxonomy = load_taxonomy()
+    _, lower = normalize("På Åland och i Мурманск: erfarenhet av Python och Kubernetes")
+    found = {lower[start : end + 1]: entry for start, end, entry in taxonomy.find(lower)}
+    assert {" python ", " kubernetes "} <= set(found)
+    assert taxonomy.lookup(" python ") == found[" python "]
+    assert taxonomy.lookup(" python kubernetes ") is None

@@ -23,3 +23,10 @@ def test_word_search_needs_a_word_start() -> None:
     assert word_search(pattern, "a remote role") is not None
     assert word_search(pattern, "unremote things") is None
     assert word_search(pattern, "unremote then remote", 0) is not None
+
+
+def test_lines_after_non_ascii_text() -> None:
+    remote = register(("remote", "удален"))
+    text = "Lön: 40 000 kr i månaden\nГибрид или удаленно\nÅrhus\nFully remote — välkommen"
+    assert lines_with(text, remote) == "Гибрид или удаленно\nFully remote — välkommen"
+    assert lines_with(text, PAY) == ""
