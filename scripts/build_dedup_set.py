@@ -26,7 +26,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from services.normalizer.formats import parse
+from services.normalizer.formats import parse, split_listing
 from services.normalizer.sections import classify_heading, mark_text_headings
 from services.normalizer.text import Line, html_to_lines, text_to_lines
 
@@ -73,12 +73,9 @@ class Base:
 
 
 def _jobs(path: Path) -> list[Record]:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if isinstance(data, list):
-        return data
-    if "hits" in data:
-        return [hit["_source"] for hit in data["hits"]["hits"]]
-    return list(data["jobs"])
+    """The postings of a committed listing, split as the fetcher splits a pulled one."""
+    listing = json.loads(path.read_text(encoding="utf-8"))
+    return [job for _, job in split_listing(path.stem.split("_")[0], listing)]
 
 
 def _slug_employer(url: str) -> str:

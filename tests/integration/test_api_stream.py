@@ -108,17 +108,25 @@ async def _collect(into: list[Any], fetch, want: int) -> bool:
 
 
 @pytest.fixture
-def app(amqp_url, mongo_url, namespace, database_name):
-    settings = ApiSettings(
-        amqp_url=amqp_url,
-        mongo_url=mongo_url,
-        mongo_database=database_name,
-        namespace=namespace,
-        api_keys=[READ_ENTRY],
-        log_format="console",
-        stream_buffer=4,
-    )
-    return create_app(settings)
+def make_app(amqp_url, mongo_url, namespace, database_name):
+    def make(**overrides: Any) -> Any:
+        settings = ApiSettings(
+            amqp_url=amqp_url,
+            mongo_url=mongo_url,
+            mongo_database=database_name,
+            namespace=namespace,
+            api_keys=[READ_ENTRY],
+            log_format="console",
+            **overrides,
+        )
+        return create_app(settings)
+
+    return make
+
+
+@pytest.fixture
+def app(make_app):
+    return make_app(stream_buffer=4)
 
 
 def test_a_websocket_client_receives_only_events_matching_its_filter(app, amqp_url, topology):
@@ -145,20 +153,9 @@ def test_a_websocket_without_a_read_key_is_refused(app):
     assert refused.value.code == 4401
 
 
-def test_a_websocket_beyond_the_process_limit_is_told_to_try_later(
-    amqp_url, mongo_url, namespace, database_name
-):
-    settings = ApiSettings(
-        amqp_url=amqp_url,
-        mongo_url=mongo_url,
-        mongo_database=database_name,
-        namespace=namespace,
-        api_keys=[READ_ENTRY],
-        log_format="console",
-        stream_max_clients=1,
-    )
+def test_a_websocket_beyond_the_process_limit_is_told_to_try_later(make_app):
     with (
-        TestClient(create_app(settings)) as client,
+        TestClient(make_app(stream_max_clients=1)) as client,
         client.websocket_connect(f"/v1/stream?api_key={READ}") as first,
     ):
         first.send_json({"subscribe": {}})
