@@ -8,6 +8,7 @@ A 5xx releases the claim: the request was not done, so a retry must be able to d
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,9 +34,16 @@ class Answer:
         )
 
 
+def _nothing() -> None:
+    return None
+
+
 class Idempotency:
-    def __init__(self, redis: Redis, namespace: str, ttl_s: int) -> None:
+    def __init__(
+        self, redis: Redis, namespace: str, ttl_s: int, on_replay: Callable[[], None] = _nothing
+    ) -> None:
         self.redis, self.namespace, self.ttl_s = redis, namespace, ttl_s
+        self.on_replay = on_replay  # the "delivery" level of duplicates
 
     def _key(self, scope: str, key: str) -> str:
         return f"{self.namespace}:idem:{scope}:{hashlib.sha256(key.encode()).hexdigest()[:32]}"
@@ -67,6 +75,7 @@ class Idempotency:
                 headers={"Retry-After": "1"},
                 field="Idempotency-Key",
             )
+        self.on_replay()
         return Answer(record["status"], record["body"], record.get("media_type", PROBLEM))
 
     async def settle(self, scope: str, key: str, body: bytes, answer: Answer) -> None:

@@ -51,7 +51,12 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     gate = Gate(
         settings=settings,
         publisher=Publisher(runtime, settings),
-        idempotency=Idempotency(redis, settings.namespace, settings.idempotency_ttl_s),
+        idempotency=Idempotency(
+            redis,
+            settings.namespace,
+            settings.idempotency_ttl_s,
+            on_replay=metrics.duplicates.labels("delivery").inc,
+        ),
         limiter=RateLimiter(redis, settings.namespace, settings.rate_window_s),
         auth=Authenticator(settings),
         sources=load_sources(settings.sources_file, os.environ),

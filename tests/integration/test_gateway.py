@@ -230,6 +230,8 @@ async def test_a_repeated_idempotency_key_returns_the_first_answer(gateway, amqp
     assert again.json() == first.json()
     assert again.headers["idempotent-replayed"] == "true"
     assert len(await queued(amqp, topology)) == 1
+    metrics = (await gateway.get("/metrics")).text
+    assert 'jobstream_duplicates_total{kind="delivery"} 1.0' in metrics
     other = await gateway.post(
         "/v1/postings", json={**POSTING, "external_id": "9"}, headers=headers
     )
