@@ -11,7 +11,11 @@ from shared.metrics import Metrics
 from shared.settings import ServiceSettings
 
 
-def make_broker(settings: ServiceSettings, metrics: Metrics, app_id: str) -> RabbitBroker:
+def make_broker(
+    settings: ServiceSettings, metrics: Metrics, app_id: str, *, apply_types: bool = True
+) -> RabbitBroker:
+    """``apply_types=False`` calls handlers with the decoded body and nothing else: no
+    FastDepends per message (it resolved each ``Context`` field in a worker thread)."""
     return RabbitBroker(
         str(settings.amqp_url),
         # Unroutable publishes must raise, or a missing binding loses postings quietly.
@@ -26,6 +30,7 @@ def make_broker(settings: ServiceSettings, metrics: Metrics, app_id: str) -> Rab
         ],
         # FastStream logs every message at this level; per-posting lines come from our hops.
         log_level=logging.DEBUG,
+        apply_types=apply_types,
     )
 
 

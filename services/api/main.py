@@ -44,7 +44,7 @@ def authenticator(settings: ApiSettings) -> Authenticator:
 def create_app(settings: ApiSettings | None = None) -> FastAPI:
     settings = settings or ApiSettings()
     metrics = Metrics()
-    broker = make_broker(settings, metrics, app_id="jobstream-api")
+    broker = make_broker(settings, metrics, app_id="jobstream-api", apply_types=False)
     topology = topology_for(settings.namespace, settings.retry_delays_ms)
     runtime = Runtime("api", settings, metrics, broker, topology)
     client = mongo_client(str(settings.mongo_url))

@@ -18,7 +18,7 @@ from services.api.cursor import Position, after
 from services.api.filters import SORT_FIELDS, PostingFilter, SearchParams
 
 Clause = dict[str, Any]
-INTERNAL = {"keywords": 0, "pending_event": 0, "pending_changes": 0, "pending_join": 0}
+INTERNAL = {"keywords": 0}
 """Fields no reader sees (``_id`` stays for the cursor; ``id`` is the public one)."""
 
 _WORD = re.compile(r"[^\W_]+(?:[.+#][^\W_]*)*", re.UNICODE)

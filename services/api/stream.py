@@ -19,7 +19,7 @@ from typing import Any
 from fastapi import FastAPI, WebSocket, WebSocketDisconnect
 from faststream.middlewares import AckPolicy
 from faststream.rabbit import RabbitBroker
-from faststream.rabbit.annotations import RabbitMessage
+from faststream.rabbit.message import RabbitMessage
 from pydantic import ValidationError
 
 from services.api.hub import Client, Hub, HubFull, StreamFilter
@@ -38,7 +38,9 @@ def subscribe_events(broker: RabbitBroker, topology: Topology, hub: Hub) -> None
         ack_policy=AckPolicy.ACK_FIRST,
     )
 
-    async def on_event(message: RabbitMessage) -> None:
+    async def on_event(_body: object) -> None:
+        # Without FastDepends (apply_types=False): the delivery comes from the context.
+        message: RabbitMessage = broker.context.get_local("message")
         frame = message.body.decode()
         event = json.loads(frame)
         data = event.get("data") if isinstance(event, dict) else None

@@ -1,8 +1,11 @@
 """MongoDB store with a version guard, and the public event publisher.
 
-A write and its event cannot be one transaction across MongoDB and RabbitMQ, so the write marks
-the document ``pending_event``; the marker is cleared only after RabbitMQ confirmed the event. A
-crash in between leaves the marker, and the redelivered message publishes the event then.
+A write and its event cannot be one transaction across MongoDB and RabbitMQ, so each write that
+will change a posting first records its event in an outbox collection beside the postings; the
+entry is deleted only after RabbitMQ confirmed the event. A crash anywhere in between leaves the
+entry, and the redelivered message publishes the event then. The outbox is a collection of its
+own, not a marker in the posting, because clearing a field of a 10 KB posting rewrites every
+index entry of it: on the embedded SecantusDB that cost more than the write itself.
 """
 
 import asyncio
@@ -11,19 +14,20 @@ from datetime import UTC, datetime
 from typing import Any
 
 from faststream.rabbit import RabbitBroker
-from pymongo import ASCENDING, DESCENDING, IndexModel, ReplaceOne, UpdateOne
+from pymongo import ASCENDING, DESCENDING, IndexModel, InsertOne, ReplaceOne, UpdateOne
 from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.errors import BulkWriteError
 
 from services.indexer.documents import MEMBER, cluster_document
+from services.indexer.outbox import entry_id, outbox_entry
 from services.indexer.ports import PendingEvent
 from shared.broker import publish_confirmed
 from shared.events import CHANGE_TRACKED, PostingEventData, PublicEvent
 from shared.topology import Topology, event_routing_key
 
 DUPLICATE_KEY = 11000
-PENDING = ("pending_event", "pending_changes", "pending_join")
-INTERNAL_FIELDS = ("_id", "keywords", *PENDING)
+INTERNAL_FIELDS = ("_id", "keywords")
+WriteOp = InsertOne[dict[str, Any]] | UpdateOne
 
 INDEXES = [
     IndexModel([("status", ASCENDING), ("date_posted", DESCENDING)]),
@@ -38,36 +42,16 @@ INDEXES = [
     IndexModel([("employment_type", ASCENDING)]),
     IndexModel([("cluster_id", ASCENDING)]),
 ]
-_BEFORE = {name: 1 for name in (*CHANGE_TRACKED, "cluster_id")}
+_BEFORE = dict.fromkeys((*CHANGE_TRACKED, "cluster_id", "status", "version", "fingerprint"), 1)
 
 
-def _comparable(value: Any) -> Any:
-    """Stored and fresh values compare equal: MongoDB keeps milliseconds, and absent is null."""
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).replace(microsecond=value.microsecond // 1000 * 1000)
-    if isinstance(value, dict):
-        return {k: _comparable(v) for k, v in value.items() if v not in (None, [], {})}
-    if isinstance(value, list):
-        return [_comparable(v) for v in value]
-    return value
+def _insert(doc: dict[str, Any]) -> InsertOne[dict[str, Any]]:
+    # A posting not stored yet is inserted: an insert costs SecantusDB a third of an upsert.
+    return InsertOne({**doc, "first_indexed_at": doc["indexed_at"]})
 
 
-def changed_fields(before: dict[str, Any], after: dict[str, Any]) -> list[dict[str, Any]]:
-    """``{field, old, new}`` for each tracked document field whose value differs."""
-    return [
-        {"field": name, "old": before.get(name), "new": after.get(name)}
-        for name in CHANGE_TRACKED
-        if _comparable({"v": before.get(name)}) != _comparable({"v": after.get(name)})
-    ]
-
-
-def _upsert(
-    doc: dict[str, Any], event_type: str, changes: list[dict[str, Any]], joined: bool
-) -> UpdateOne:
+def _upsert(doc: dict[str, Any]) -> UpdateOne:
     fields = {k: v for k, v in doc.items() if k != "_id"}
-    pending: dict[str, Any] = {"pending_event": event_type, "pending_changes": changes}
-    if joined:
-        pending["pending_join"] = True
     return UpdateOne(
         # Same content (fingerprint) or an older version matches nothing, so the upsert's
         # insert hits the unique _id and the write is skipped: no overwrite, no event.
@@ -77,7 +61,7 @@ def _upsert(
             "fingerprint": {"$ne": doc["fingerprint"]},
         },
         {
-            "$set": {**fields, **pending},
+            "$set": fields,
             "$unset": {"closed_at": ""},
             "$setOnInsert": {"first_indexed_at": doc["indexed_at"]},
         },
@@ -89,26 +73,26 @@ def _close(doc: dict[str, Any]) -> UpdateOne:
     keep = ("status", "version", "fingerprint", "received_at", "indexed_at")
     return UpdateOne(
         {"_id": doc["_id"], "version": {"$lt": doc["version"]}, "status": {"$ne": "closed"}},
-        {
-            "$set": {
-                **{k: doc[k] for k in keep},
-                "closed_at": doc["indexed_at"],
-                "pending_event": "posting.closed",
-                "pending_changes": [],
-            }
-        },
+        {"$set": {**{k: doc[k] for k in keep}, "closed_at": doc["indexed_at"]}},
     )
 
 
-def _operation(doc: dict[str, Any], before: dict[str, Any] | None) -> UpdateOne:
+def _operation(doc: dict[str, Any], before: dict[str, Any] | None) -> WriteOp:
     if doc["status"] == "closed":
         return _close(doc)
-    if before is None:
-        return _upsert(doc, "posting.created", [], joined=doc.get("duplicate_of") is not None)
-    reopened = before.get("status") == "closed"
-    event_type = "posting.reopened" if reopened else "posting.updated"
-    # A posting keeps its cluster; it joins one only when it is first indexed.
-    return _upsert(doc, event_type, changed_fields(before, doc), joined=False)
+    return _insert(doc) if before is None else _upsert(doc)
+
+
+async def _bulk(collection: AsyncCollection[dict[str, Any]], ops: list[Any]) -> list[int]:
+    """Unordered bulk write; the positions of the operations refused as duplicate keys."""
+    try:
+        await collection.bulk_write(ops, ordered=False)
+    except BulkWriteError as exc:
+        errors = exc.details.get("writeErrors", [])
+        if any(e.get("code") != DUPLICATE_KEY for e in errors):
+            raise
+        return [int(e["index"]) for e in errors]
+    return []
 
 
 class MongoPostingStore:
@@ -118,32 +102,63 @@ class MongoPostingStore:
         self,
         collection: AsyncCollection[dict[str, Any]],
         clusters: AsyncCollection[dict[str, Any]] | None = None,
+        outbox: AsyncCollection[dict[str, Any]] | None = None,
     ) -> None:
         self.collection = collection
         self.clusters = clusters if clusters is not None else collection.database["clusters"]
+        database = collection.database
+        self.outbox = outbox if outbox is not None else database[f"{collection.name}_outbox"]
 
     async def ensure_indexes(self) -> None:
         await self.collection.create_indexes(INDEXES)
+        await self.outbox.create_indexes([IndexModel([("posting_id", ASCENDING)])])
 
     async def write(self, documents: list[dict[str, Any]]) -> list[PendingEvent]:
         ids = [d["_id"] for d in documents]
-        before = {d["_id"]: d async for d in self.collection.find({"_id": {"$in": ids}}, _BEFORE)}
-        ops = [_operation(doc, before.get(doc["_id"])) for doc in documents]
-        try:
-            await self.collection.bulk_write(ops, ordered=False)
-        except BulkWriteError as exc:
-            errors = exc.details.get("writeErrors", [])
-            if any(e.get("code") != DUPLICATE_KEY for e in errors):
-                raise
-        query = {"_id": {"$in": ids}, "pending_event": {"$exists": True}}
-        pending = [d async for d in self.collection.find(query)]
-        clusters = await self._refresh_clusters(pending)
-        events = [
-            PendingEvent(d["pending_event"], d, list(d.get("pending_changes") or []))
-            for d in pending
+        # The stored versions, and entries a crash left behind, in one round trip.
+        found, left = await asyncio.gather(
+            self.collection.find({"_id": {"$in": ids}}, _BEFORE).to_list(),
+            self.outbox.find({"posting_id": {"$in": ids}}).to_list(),
+        )
+        before = {d["_id"]: d for d in found}
+        entries = [e for d in documents if (e := outbox_entry(d, before.get(d["_id"])))]
+        if entries:  # before the postings: a crash after them must leave the entries behind
+            await _bulk(self.outbox, [InsertOne(e) for e in entries])
+        ops = [_operation(d, before.get(d["_id"])) for d in documents]
+        refused = await _bulk(self.collection, ops)
+        # Inserted meanwhile by another replica: the guarded upsert decides who wins.
+        raced = [_upsert(documents[i]) for i in refused if isinstance(ops[i], InsertOne)]
+        if raced:
+            await _bulk(self.collection, raced)
+        return await self._pending(list({e["_id"]: e for e in [*left, *entries]}.values()))
+
+    async def _pending(self, entries: list[dict[str, Any]]) -> list[PendingEvent]:
+        """Events of the outbox entries whose version is the stored one, left by this write or
+        by an earlier one that crashed before its event was confirmed."""
+        if not entries:
+            return []
+        wanted = sorted({e["posting_id"] for e in entries})
+        stored = {d["_id"]: d async for d in self.collection.find({"_id": {"$in": wanted}})}
+        live = [
+            e for e in entries if stored.get(e["posting_id"], {}).get("version") == e["version"]
         ]
-        for d in pending:
-            if d.get("pending_join") and d.get("cluster_id") in clusters:
+        # Superseded by a newer stored version, the event will never be due. A newer entry
+        # than the stored version may belong to a write in flight elsewhere: it stays.
+        stale = [
+            e["_id"]
+            for e in entries
+            if e["posting_id"] in stored and e["version"] < stored[e["posting_id"]]["version"]
+        ]
+        if stale:
+            await self.outbox.delete_many({"_id": {"$in": stale}})
+        docs = [stored[e["posting_id"]] for e in live]
+        clusters = await self._refresh_clusters(docs)
+        events = [
+            PendingEvent(e["type"], stored[e["posting_id"]], list(e["changes"])) for e in live
+        ]
+        for e in live:
+            d = stored[e["posting_id"]]
+            if e.get("join") and d.get("cluster_id") in clusters:
                 events.append(
                     PendingEvent("posting.cluster_joined", d, cluster=_joined(d, clusters))
                 )
@@ -180,21 +195,9 @@ class MongoPostingStore:
         return documents
 
     async def mark_published(self, events: list[PendingEvent]) -> None:
-        versions = {e.document["_id"]: e.document for e in events}
-        if not versions:
-            return
-        ops = [
-            UpdateOne(
-                {
-                    "_id": doc["_id"],
-                    "version": doc["version"],
-                    "pending_event": doc["pending_event"],
-                },
-                {"$unset": dict.fromkeys(PENDING, "")},
-            )
-            for doc in versions.values()
-        ]
-        await self.collection.bulk_write(ops, ordered=False)
+        done = sorted({entry_id(e.document["_id"], e.document["version"]) for e in events})
+        if done:
+            await self.outbox.delete_many({"_id": {"$in": done}})
 
 
 def _joined(doc: dict[str, Any], clusters: dict[str, Any]) -> dict[str, Any]:

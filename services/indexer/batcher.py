@@ -2,28 +2,41 @@
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
 
+@dataclass(frozen=True)
+class _Submission(Generic[T]):
+    item: T
+    future: asyncio.Future[None]
+    arrived: float  # event-loop time
+
+
 class Batcher(Generic[T]):
+    """At most ``max_size`` items per flush, one flush at a time; an item waits at most
+    ``max_wait_s`` for others to join its batch, counted from its own arrival: items that
+    queued up while the previous flush ran have waited already, so they go at once."""
+
     def __init__(
         self, flush: Callable[[list[T]], Awaitable[None]], max_size: int, max_wait_s: float
     ) -> None:
         self.flush = flush
         self.max_size = max_size
         self.max_wait_s = max_wait_s
-        self._queue: asyncio.Queue[tuple[T, asyncio.Future[None]]] = asyncio.Queue()
+        self._queue: asyncio.Queue[_Submission[T]] = asyncio.Queue()
         self._task: asyncio.Task[None] | None = None
 
     async def submit(self, item: T) -> None:
         """Returns once the batch holding ``item`` is flushed; raises what the flush raised."""
         if self._task is None or self._task.done():
             self._task = asyncio.create_task(self._run())
-        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        await self._queue.put((item, future))
-        await future
+        loop = asyncio.get_running_loop()
+        submission = _Submission(item, loop.create_future(), loop.time())
+        self._queue.put_nowait(submission)
+        await submission.future
 
     async def close(self) -> None:
         if self._task is not None:
@@ -31,22 +44,25 @@ class Batcher(Generic[T]):
             await asyncio.gather(self._task, return_exceptions=True)
 
     async def _run(self) -> None:
+        loop = asyncio.get_running_loop()
         while True:
-            batch = [await self._queue.get()]
-            if self._queue.qsize() < self.max_size - 1:
-                await asyncio.sleep(self.max_wait_s)
+            first = await self._queue.get()
+            wait = first.arrived + self.max_wait_s - loop.time()
+            if wait > 0 and self._queue.qsize() < self.max_size - 1:
+                await asyncio.sleep(wait)
+            batch = [first]
             while len(batch) < self.max_size and not self._queue.empty():
                 batch.append(self._queue.get_nowait())
             await self._flush(batch)
 
-    async def _flush(self, batch: list[tuple[T, asyncio.Future[None]]]) -> None:
+    async def _flush(self, batch: list[_Submission[T]]) -> None:
         try:
-            await self.flush([item for item, _ in batch])
+            await self.flush([s.item for s in batch])
         except Exception as exc:
-            for _, future in batch:
-                if not future.done():
-                    future.set_exception(exc)
+            for s in batch:
+                if not s.future.done():
+                    s.future.set_exception(exc)
             return
-        for _, future in batch:
-            if not future.done():
-                future.set_result(None)
+        for s in batch:
+            if not s.future.done():
+                s.future.set_result(None)

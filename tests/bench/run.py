@@ -6,6 +6,7 @@ Prints a table and writes bench-results/bench.json. Numbers only: nothing here a
 
     BENCH_POSTINGS (2000)   postings pushed at peak; half as many at half the peak rate
     BENCH_RAW_MESSAGES (3000)  messages through the raw aio-pika chain
+    BENCH_RAW_REPEATS (3)   runs of the raw chain; the ratio uses their median
 """
 
 from __future__ import annotations
@@ -90,6 +91,7 @@ async def bench(workdir: Path) -> dict[str, Any]:
     amqp_url = str(settings.amqp_url)
     count = int(os.environ.get("BENCH_POSTINGS", "2000"))
     raw_count = int(os.environ.get("BENCH_RAW_MESSAGES", "3000"))
+    raw_repeats = int(os.environ.get("BENCH_RAW_REPEATS", "3"))
     results: dict[str, Any] = {"namespace": namespace, "offline": offline.measure()}
     sizes = message_sizes()
     results["message_bytes"] = sizes
@@ -100,7 +102,9 @@ async def bench(workdir: Path) -> dict[str, Any]:
         finally:
             stop_stack(stack.process)
         chain_sizes = [sizes[name] for name in MESSAGES]
-        results["raw_chain"] = await rawchain.run_chain(amqp_url, topology, chain_sizes, raw_count)
+        results["raw_chain"] = await rawchain.run_chains(
+            amqp_url, topology, chain_sizes, raw_count, raw_repeats
+        )
     finally:
         await delete_namespace(amqp_url, topology, str(settings.redis_url))
     peak = results["pipeline"]["peak"].get("postings_per_s", 0.0)

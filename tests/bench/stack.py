@@ -120,13 +120,31 @@ def queue_depths(metrics_text: str) -> dict[str, float]:
     return depths
 
 
-async def scrape_depths(client: httpx.AsyncClient, stack: Stack) -> dict[str, float]:
-    """Every worker's own queue depth (a worker probes its own hop's queues)."""
-    depths: dict[str, float] = {}
+def postings_created(metrics_text: str) -> float:
+    """The indexer's count of postings written for the first time."""
+    for line in metrics_text.splitlines():
+        if line.startswith('jobstream_postings_indexed_total{result="created"}'):
+            return float(line.rsplit(" ", 1)[1])
+    return 0.0
+
+
+@dataclass
+class Scrape:
+    depths: dict[str, float]
+    created: float  # jobstream_postings_indexed_total{result="created"} of the indexer
+
+
+async def scrape_workers(client: httpx.AsyncClient, stack: Stack) -> Scrape:
+    """Every worker's own queue depth (a worker probes its own hop's queues), and how many
+    postings the indexer has created: progress is read from metrics, not by querying MongoDB,
+    so the measurement puts no load on the database it measures."""
+    scrape = Scrape({}, 0.0)
     for offset in range(1, 5):
         try:
             response = await client.get(f"http://127.0.0.1:{stack.base_port + offset}/metrics")
         except httpx.HTTPError:
             continue
-        depths.update(queue_depths(response.text))
-    return depths
+        scrape.depths.update(queue_depths(response.text))
+        if offset == SERVICES["indexer"]:
+            scrape.created = postings_created(response.text)
+    return scrape

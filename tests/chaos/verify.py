@@ -110,13 +110,19 @@ async def check(
 
 
 def _events_match(doc: dict[str, Any], events: list[dict[str, Any]], newest: str) -> bool:
-    """One distinct event per indexed version, at most one creation, the last one current."""
-    versions = [e["data"]["version"] for e in events]
-    if not events or len(versions) != len(set(versions)):
+    """One distinct lifecycle event per indexed version, exactly one creation, the last one
+    current; at most one cluster_joined (a copy of another posting), with its creation."""
+    joins = [e for e in events if e["type"] == "posting.cluster_joined"]
+    lifecycle = [e for e in events if e["type"] != "posting.cluster_joined"]
+    versions = [e["data"]["version"] for e in lifecycle]
+    if not lifecycle or len(versions) != len(set(versions)):
         return False
-    if sum(e["type"] == "posting.created" for e in events) != 1:
+    created = [e for e in lifecycle if e["type"] == "posting.created"]
+    if len(created) != 1 or len(joins) > 1:
         return False
-    last = max(events, key=lambda e: e["data"]["version"])
+    if joins and joins[0]["data"]["version"] != created[0]["data"]["version"]:
+        return False
+    last = max(lifecycle, key=lambda e: e["data"]["version"])
     return last["data"]["version"] == doc["version"] and newest in json.dumps(last["data"])
 
 

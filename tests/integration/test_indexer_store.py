@@ -10,6 +10,7 @@ import pytest
 from services.indexer.adapters import MongoPostingStore, cloud_event
 from services.indexer.documents import build_document
 from services.indexer.handlers import index_batch
+from services.indexer.outbox import outbox_entry
 from services.indexer.ports import PendingEvent
 from shared.messages import PostingEnriched
 from shared.posting import Dedup, Enrichment, NormalizedPosting, Origin
@@ -65,7 +66,8 @@ async def test_lifecycle_events_one_per_change(store):
     assert await index(store, enriched("a", 6, "Senior Backend Engineer")) == ["posting.reopened"]
     doc = await stored(store, "a")
     assert (doc["status"], doc["version"], doc["title"]) == ("open", 6, "Senior Backend Engineer")
-    assert "pending_event" not in doc and "closed_at" not in doc
+    assert "closed_at" not in doc
+    assert await store.outbox.count_documents({}) == 0  # every event confirmed
 
 
 async def test_an_older_version_never_overwrites_a_newer_one(store):
@@ -89,10 +91,31 @@ async def test_closing_an_unknown_posting_writes_nothing(store):
 async def test_event_lost_in_a_crash_is_published_on_redelivery(store):
     message = enriched("d", 1, "Data Engineer")
     document = build_document(message, datetime.now(UTC))
-    pending = await store.write([document])  # crash here: published never, marker left
+    pending = await store.write([document])  # crash here: never published, outbox entry left
     assert [e.type for e in pending] == ["posting.created"]
+    assert await store.outbox.count_documents({}) == 1
     assert await index(store, message) == ["posting.created"]
     assert await index(store, message) == []
+    assert await store.outbox.count_documents({}) == 0
+
+
+async def test_a_crash_between_outbox_and_posting_write_loses_nothing(store):
+    message = enriched("e", 1, "ML Engineer")
+    document = build_document(message, datetime.now(UTC))
+    entry = outbox_entry(document, None)
+    assert entry is not None
+    await store.outbox.insert_one(entry)  # crash here: the posting itself was never written
+    assert await store.collection.count_documents({}) == 0
+    assert await index(store, message) == ["posting.created"]
+    assert (await stored(store, "e"))["title"] == "ML Engineer"
+    assert await store.outbox.count_documents({}) == 0
+
+
+async def test_an_entry_superseded_by_a_newer_version_is_dropped_unpublished(store):
+    old = build_document(enriched("f", 1, "Old"), datetime.now(UTC))
+    await store.outbox.insert_one(outbox_entry(old, None) or {})  # crashed before writing v1
+    assert await index(store, enriched("f", 2, "New")) == ["posting.created"]
+    assert await store.outbox.count_documents({}) == 0
 
 
 def copy_of(
@@ -136,8 +159,8 @@ async def test_an_update_lists_each_changed_field_with_old_and_new(store):
     }
     body = cloud_event(event).model_dump(mode="json")
     assert {c["field"] for c in body["data"]["changes"]} == {"title", "seniority"}
-    assert "pending_changes" not in body["data"] and "pending_event" not in body["data"]
-    assert "pending_changes" not in await stored(store, "u")
+    assert "keywords" not in body["data"] and "_id" not in body["data"]
+    assert await store.outbox.count_documents({}) == 0
 
 
 async def test_changes_survive_a_crash_between_write_and_publish(store):

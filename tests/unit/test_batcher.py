@@ -44,3 +44,23 @@ async def test_the_batcher_keeps_working_after_a_failure():
     await batcher.submit(2)
     await batcher.close()
     assert calls == 2
+
+
+async def test_items_that_queue_during_a_flush_go_out_together_in_the_next():
+    flushed: list[list[int]] = []
+    started, gate = asyncio.Event(), asyncio.Event()
+
+    async def flush(items: list[int]) -> None:
+        flushed.append(items)
+        started.set()
+        await gate.wait()
+
+    batcher = Batcher(flush, max_size=10, max_wait_s=0.0)
+    first = asyncio.create_task(batcher.submit(0))
+    await started.wait()  # the first flush is running and holds the gate
+    queued = [asyncio.create_task(batcher.submit(i)) for i in range(1, 6)]
+    await asyncio.sleep(0)
+    gate.set()
+    await asyncio.gather(first, *queued)
+    await batcher.close()
+    assert flushed == [[0], [1, 2, 3, 4, 5]]

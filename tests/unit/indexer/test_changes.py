@@ -2,8 +2,9 @@
 
 from datetime import UTC, datetime
 
-from services.indexer.adapters import changed_fields, cloud_event
+from services.indexer.adapters import cloud_event
 from services.indexer.documents import cluster_document
+from services.indexer.outbox import changed_fields
 from services.indexer.ports import PendingEvent
 
 POSTED = datetime(2026, 3, 1, 9, 30, 0, 123456, tzinfo=UTC)
@@ -47,11 +48,11 @@ def test_a_removed_skill_is_a_change():
 
 
 def test_the_event_carries_the_changes_and_no_internal_field():
-    stored = doc(pending_event="posting.updated", pending_changes=[], keywords=["data"])
+    stored = doc(keywords=["data"])
     changes = [{"field": "title", "old": "Engineer", "new": "Data Engineer"}]
     body = cloud_event(PendingEvent("posting.updated", stored, changes)).model_dump(mode="json")
     assert body["data"]["changes"] == changes
-    assert not {"pending_event", "pending_changes", "keywords", "_id"} & set(body["data"])
+    assert not {"keywords", "_id"} & set(body["data"])
     again = cloud_event(PendingEvent("posting.updated", stored, changes))
     assert again.id == body["id"]  # stable on redelivery
 
