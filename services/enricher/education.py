@@ -21,7 +21,8 @@ _ORDER: list[EducationLevel] = [
     "master",
     "doctorate",
 ]
-# Matched on lower-cased text, without a leading \b: see textscan.word_search.
+# Matched on lower-cased text, without a leading \b: see textscan.word_search. Every alternative
+# opens with a plain letter, so the regex engine skips ahead to where one may start.
 _LEVELS: list[tuple[str, EducationLevel]] = [
     (
         r"no (?:formal )?degree (?:is )?required|degree not required|без опыта и образования",
@@ -40,8 +41,9 @@ _LEVELS: list[tuple[str, EducationLevel]] = [
     ),
     (
         r"bachelor|b\.?sc\b|b\.s\.|bs (?:in|degree)\b|ba (?:in|degree)\b|b\.a\.|"
-        r"b\.?tech\b|b\.e\.|undergraduate degree|(?:university|college|academic|"
-        r"four-year|4-year) degree|degree in\b(?<!master's degree in)(?<!masters degree in)"
+        r"b\.?tech\b|b\.e\.|undergraduate degree|university degree|college degree|"
+        r"academic degree|four-year degree|4-year degree|"
+        r"degree in\b(?<!master's degree in)(?<!masters degree in)"
         r"(?<!master degree in)(?<!associate's degree in)(?<!associate degree in)"
         r"(?<!doctoral degree in)|kandidatexamen|"
         r"högskoleexamen|universitetsexamen|hochschulstudium|abgeschlossenes studium|"

@@ -85,6 +85,11 @@ _PATTERNS = [
     (re.compile(rf"(?:up to|bis zu|до)\s+{_N}\s*(?:{_YEARS})"), "max"),
     (re.compile(rf"{_N}\s*(?:{_YEARS})"), "exact"),
 ]
+# Every pattern but "at least a year" ends in a number and a year word, with or without a plus
+# between them: where neither of those two matches, only that one can, and the slow ones (the
+# range pattern tries several words at every character) need not run.
+_PLUS_YEARS, _NUMBER_YEARS = _PATTERNS[2][0], _PATTERNS[6][0]
+_NO_NUMBER = [_PATTERNS[4]]
 _LABEL = re.compile(
     r"^\W*(?:experience(?: required| level)?|required experience|min(?:imum)?\.? "
     r"experience|berufserfahrung|erfahrung|doświadczenie|erfarenhet|опыт работы|"
@@ -134,6 +139,11 @@ _SKILL_LEAD = re.compile(r"^[\w.#+/ ()-]{1,40}\s:\s", re.I)
 _YEAR_STEMS = ("year", "yr", "jahr", "lat", "rok", "år", "лет", "год")
 _NEGATIONS = ("no ", "not ", "без", "не ", "keine", "bez ", "ingen")
 _DIGIT_Y = re.compile(r"\d\s?y")
+# Sentence breaks: after . ; ! ? before a capital, and before a glued "Label : " run-in. The
+# second kind needs " : " in the line; the first is found from its punctuation (a pattern that
+# opens with a lookbehind is tried at every character).
+_SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-ZА-ЯЁ])|(?<=[a-z])(?=[A-Z][\w.]+ : )")
+_SENTENCE_END = re.compile(r"[.;!?](\s+)(?=[A-ZА-ЯЁ])")
 _TRIGGERS = (
     "experi",
     "erfahrung",
@@ -184,8 +194,12 @@ def parse_statement(text: str) -> Experience | None:
 def from_text(text: str) -> Found | None:
     candidates: list[Found] = []
     for line in lines_with(text, _TRIGGERS).splitlines():
+        low = line.lower()
+        # A sentence states years or that none are needed; a line where neither can be is done.
+        if not _states_years(low) and not any(word in low for word in _NEGATIONS):
+            continue
         labelled = bool(_LABEL.match(line))
-        for sentence in re.split(r"(?<=[.;!?])\s+(?=[A-ZА-ЯЁ])|(?<=[a-z])(?=[A-Z][\w.]+ : )", line):
+        for sentence in _sentences(line):
             found = _from_sentence(sentence, labelled)
             if found:
                 candidates.append(found)
@@ -194,6 +208,17 @@ def from_text(text: str) -> Found | None:
             if want(found):
                 return found
     return None
+
+
+def _sentences(line: str) -> list[str]:
+    if " : " in line:
+        return _SENTENCE.split(line)
+    parts, start = [], 0
+    for match in _SENTENCE_END.finditer(line):
+        parts.append(line[start : match.start(1)])
+        start = match.end(1)
+    parts.append(line[start:])
+    return parts
 
 
 def _states_years(low: str) -> bool:
@@ -216,7 +241,8 @@ def _from_sentence(sentence: str, labelled: bool) -> Found | None:
         return None
     if len(low) != len(sentence):  # offsets must agree: a few characters change when lowered
         sentence = low
-    for pattern, _kind in _PATTERNS:
+    patterns = _PATTERNS if _NUMBER_YEARS.search(low) or _PLUS_YEARS.search(low) else _NO_NUMBER
+    for pattern, _kind in patterns:
         match = pattern.search(low)
         if match is None:
             continue

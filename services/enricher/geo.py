@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from services.enricher.geo_index import (
     AREAS,
@@ -51,13 +52,23 @@ def geocode(raw_locations: list[str], country_hint: str | None = None) -> list[L
     hint = countries().get(fold(country_hint)) if country_hint else None
     found: list[Location] = []
     for raw in raw_locations:
-        for loc in parse_location(raw, hint):
+        for loc in _parsed(raw, hint):
             if loc not in found:
-                found.append(loc)
+                found.append(loc.model_copy())  # the cached value stays as parsed
     return found
 
 
 def parse_location(raw: str, hint: str | None = None) -> list[Location]:
+    return [loc.model_copy() for loc in _parsed(raw, hint)]
+
+
+@lru_cache(maxsize=4096)
+def _parsed(raw: str, hint: str | None) -> tuple[Location, ...]:
+    """Postings name the same few thousand places over and over: each string is read once."""
+    return tuple(_parse(raw, hint))
+
+
+def _parse(raw: str, hint: str | None) -> list[Location]:
     text = raw.strip()
     if not text:
         return []

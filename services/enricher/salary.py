@@ -205,7 +205,7 @@ def from_text(text: str) -> Salary | None:
         low = line.lower()
         if len(low) != len(line):  # offsets must agree: a few characters change when lowered
             line = low
-        for match in _SALARY_RE.finditer(low):
+        for match in _SALARY_RE.finditer(low, _scan_start(low)):
             found = _read(match, line, heading)
             if found is None:
                 continue
@@ -215,6 +215,21 @@ def from_text(text: str) -> Salary | None:
             break
         heading = False
     return _build(first) if first else None
+
+
+# An amount opens with a digit; before it a match holds at most "from"/"up to" and a currency
+# marker ("us$", "rs.") with spaces: 7 other characters. _SALARY_RE, which tries its optional
+# openings at every character, need not start further back than that from the first digit.
+_LEAD_CHARS = 8
+
+
+def _scan_start(low: str) -> int:
+    digit = _DIGIT.search(low)
+    at = digit.start() if digit else 0
+    solid = 0
+    while at > 0 and (low[at - 1].isspace() or (solid := solid + 1) <= _LEAD_CHARS):
+        at -= 1
+    return at
 
 
 def _read(m: re.Match[str], line: str, heading: bool = False) -> _Found | None:

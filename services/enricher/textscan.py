@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ahocorasick_rs import BytesAhoCorasick, MatchKind
+from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
 
 _SETS: dict[tuple[str, ...], int] = {}  # trigger set -> its index, in registration order
 _BUILT: list[tuple[BytesAhoCorasick, list[tuple[int, ...]]]] = []
@@ -37,6 +37,8 @@ def _automaton() -> tuple[BytesAhoCorasick, list[tuple[int, ...]]]:
         automaton = BytesAhoCorasick(
             [trigger.encode("utf-8", "surrogatepass") for trigger in owners],
             matchkind=MatchKind.Standard,  # every occurrence, overlapping ones too
+            # A DFA scans ~2.5x faster than the default NFA; for ~170 short triggers it is small.
+            implementation=Implementation.DFA,
         )
         _BUILT.append((automaton, [tuple(indexes) for indexes in owners.values()]))
     return _BUILT[0]

@@ -65,6 +65,13 @@ _STATED: list[tuple[re.Pattern[str], Workplace]] = [
     ),
 ]
 
+# Literals each _STATED pattern cannot match without (one per alternative): a pattern whose
+# literals are all absent is not run; the regexes try several words at every character.
+_STATED_NEEDS: list[tuple[str, ...]] = [
+    ("hybrid", "office", "hybrydow", "гибридн"),
+    ("remote", "work from", "zdaln", "удал", "på distans"),
+    ("site", "office", "person", "praca stacjonarna", "в офисе", "vor ort"),
+]
 
 # A title that names the workplace as its own segment: "Python developer, remote", "Backend
 # developer (office)", "Technician - IL - On Site"; "Remote Sensing Analyst" names none.
@@ -129,7 +136,9 @@ def from_text(text: str) -> tuple[Workplace, str] | None:
     low = text.lower()
     if len(low) != len(text):  # offsets must agree: a few characters change length when lowered
         text = low
-    for pattern, workplace in _STATED:
+    for (pattern, workplace), needs in zip(_STATED, _STATED_NEEDS, strict=True):
+        if not any(literal in low for literal in needs):
+            continue
         match = word_search(pattern, low)
         if match:
             start = text.rfind("\n", 0, match.start()) + 1

@@ -28,6 +28,7 @@ _BLOCK_TAGS = (
     ",header,footer"
 )
 _HEADING_TAGS = "h1,h2,h3,h4,h5,h6"
+_MARKED_TAGS = "strong,b," + _HEADING_TAGS
 _DROP_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "head", "button", "form"]
 
 _INVISIBLE = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
@@ -103,11 +104,13 @@ def tree_lines(tree: LexborHTMLParser) -> list[Line]:
     root = tree.body or tree.root
     if root is None:
         return []
-    bold = {_key(node.text(deep=True)) for node in root.css("strong,b")}
-    headings = set()
-    for node in root.css(_HEADING_TAGS):
-        headings.add(_key(node.text(deep=True)))
-        node.insert_after("\n")
+    bold, headings = set(), set()
+    for node in root.css(_MARKED_TAGS):  # one walk of the tree for both kinds
+        if node.tag in ("strong", "b"):
+            bold.add(_key(node.text(deep=True)))
+        else:
+            headings.add(_key(node.text(deep=True)))
+            node.insert_after("\n")
     for node in root.css("li"):
         node.insert_before("\n" + _LI)
     for node in root.css(_BLOCK_TAGS):

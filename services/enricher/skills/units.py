@@ -128,6 +128,7 @@ _SKILL_WORDS = (
     "verktyg",
 )
 _BULLET = re.compile(r"^\s*(?:[-*•·–—▪◦►✓✔]|\d{1,2}[.)])\s+")
+_BULLET_LEAD = frozenset("-*•·–—▪◦►✓✔")  # a bullet opens with one of these, a digit or a space
 
 
 class Unit(NamedTuple):  # a tuple: a posting makes dozens, and tuples are cheap to build
@@ -140,7 +141,10 @@ class Unit(NamedTuple):  # a tuple: a posting makes dozens, and tuples are cheap
 
 
 def is_heading(line: str) -> bool:
-    if len(line) > 80 or line.endswith((".", ",", ";")) or _BULLET.match(line):
+    if len(line) > 80 or line.endswith((".", ",", ";")):
+        return False
+    lead = line[:1]
+    if (lead in _BULLET_LEAD or lead.isdigit() or lead.isspace()) and _BULLET.match(line):
         return False
     return line.endswith(":") or bool(_HEADING_WORDS.match(line.lower()))
 
@@ -168,7 +172,10 @@ def units_from_lines(lines: list[str], preferred: bool = False, listy: bool = Fa
             in_list = listy or is_skill_heading(line)
             units.append(Unit(line, in_list, True, preferred))
             continue
-        units.extend(Unit(s, in_list, False, preferred) for s in sentences(line))
+        if ". " in line:
+            units.extend(Unit(s, in_list, False, preferred) for s in sentences(line))
+        else:
+            units.append(Unit(line, in_list, False, preferred))
     return units
 
 

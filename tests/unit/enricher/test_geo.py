@@ -58,3 +58,12 @@ def test_country_hint_disambiguates() -> None:
 def test_unknown_place_is_not_guessed() -> None:
     [loc] = geocode(["Foo, Bar"])
     assert (loc.city, loc.country, loc.kind) == (None, None, "unknown")
+
+
+def test_a_place_read_again_is_the_same_and_its_own_copy() -> None:
+    first = geocode(["Mumbai"])
+    first[0].city = "changed by a caller"
+    again = geocode(["Mumbai"])
+    assert (again[0].city, again[0].country) == ("Mumbai", "IN")
+    assert geocode(["Manchester"], country_hint="US")[0].country == "US"
+    assert geocode(["Manchester"])[0].country == "GB"

@@ -18,6 +18,15 @@ from shared.posting import SalaryHint
         ("$40/hour", 40, None, "USD", "HOUR"),
         ("5 000 EUR miesięcznie", 5_000, None, "EUR", "MONTH"),
         ("Pay: $18.00 - $22.00 per hour", 18, 22, "USD", "HOUR"),
+        # The opening words and currency before the first digit of a long line still count.
+        (
+            "The pay for this role, " + "as agreed, " * 20 + "is from US$ 90 000 a year",
+            90_000,
+            None,
+            "USD",
+            "YEAR",
+        ),
+        ("Salary: up to   € 5 000 monthly", None, 5_000, "EUR", "MONTH"),
     ],
 )
 def test_from_text(text: str, low: float, high: float | None, currency: str, period: str) -> None:
