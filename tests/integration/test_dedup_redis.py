@@ -118,3 +118,31 @@ async def test_a_lock_is_released_only_by_its_owner(redis: Redis, namespace: str
     await index.close(second, None)
     third = await impatient.open("company:acme", "a:3", [], 10)
     await impatient.close(third, None)
+
+
+async def test_copies_of_one_company_in_one_process_wait_without_polling_redis(
+    redis: Redis, namespace: str
+) -> None:
+    index = RedisClusterIndex(redis, f"{namespace}:dd", TTL_S, lock_wait_s=30.0)
+    attempts = 0
+    take_lock_and_look_up = index._open
+
+    async def counted(**kwargs: Any) -> Any:
+        nonlocal attempts
+        attempts += 1
+        return await take_lock_and_look_up(**kwargs)
+
+    index._open = counted  # type: ignore[method-assign]
+    clusterer = Clusterer(index)
+    postings = [(pid, p) for label in ("gh8503792002", "lv3414ba28") for pid, p in group(label)]
+    results = await asyncio.gather(
+        *(clusterer.assign(pid, posting, origin="board") for pid, posting in postings)
+    )
+    assert attempts == len(postings)  # the Redis lock was free every time it was asked
+    assert len(clusterer.local) == 0  # nothing held, nothing left behind
+    by_label = {
+        label: {r.cluster_id for (pid, _), r in zip(postings, results, strict=True) if pid in ids}
+        for label in ("gh8503792002", "lv3414ba28")
+        for ids in [{pid for pid, _ in group(label)}]
+    }
+    assert all(len(clusters) == 1 for clusters in by_label.values()), by_label

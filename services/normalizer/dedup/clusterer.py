@@ -7,7 +7,10 @@ share its content, canonical URL or an LSH band; apply the rules; store the outc
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import replace
 from typing import Literal
 
@@ -23,6 +26,31 @@ from .sketch import NUM_PERM, band_keys
 def cluster_id_for(posting_id: str) -> str:
     """The id of the cluster a posting founds: stable, derived from its own id."""
     return "c-" + hashlib.blake2b(posting_id.encode(), digest_size=8).hexdigest()
+
+
+class KeyedLocks:
+    """One asyncio lock per key while anyone holds or awaits it: copies of one company within
+    a process wait here, without CPU, instead of polling the shared lock in Redis."""
+
+    def __init__(self) -> None:
+        self._locks: dict[str, tuple[asyncio.Lock, int]] = {}
+
+    @asynccontextmanager
+    async def hold(self, key: str) -> AsyncIterator[None]:
+        lock, users = self._locks.get(key, (asyncio.Lock(), 0))
+        self._locks[key] = (lock, users + 1)
+        try:
+            async with lock:
+                yield
+        finally:
+            lock, users = self._locks[key]
+            if users == 1:
+                del self._locks[key]
+            else:
+                self._locks[key] = (lock, users - 1)
+
+    def __len__(self) -> int:
+        return len(self._locks)
 
 
 class Clusterer:
@@ -52,6 +80,7 @@ class Clusterer:
         self.rows = rows
         self.max_candidates = max_candidates
         self.max_pages = max_pages
+        self.local = KeyedLocks()
 
     async def assign(
         self, posting_id: str, posting: NormalizedPosting, *, origin: Literal["ats", "board"]
@@ -61,13 +90,15 @@ class Clusterer:
             posting_id, cluster_id_for(posting_id), features, self._bands(features)
         )
         limit = self.max_candidates * self.max_pages
-        found = await self.index.open(_lock_key(features), posting_id, record.set_keys(), limit)
-        try:
-            stored = await self._decide(record, found)
-        except BaseException:
-            await self.index.close(found, None)
-            raise
-        await self.index.close(found, stored)
+        lock_key = _lock_key(features)
+        async with self.local.hold(lock_key):
+            found = await self.index.open(lock_key, posting_id, record.set_keys(), limit)
+            try:
+                stored = await self._decide(record, found)
+            except BaseException:
+                await self.index.close(found, None)
+                raise
+            await self.index.close(found, stored)
         return _dedup(stored or found.own or record, features, origin)
 
     async def _decide(self, record: StoredPosting, found: Lookup) -> StoredPosting | None:
