@@ -16,25 +16,32 @@ import orjson
 from services.enricher.handlers import enrich_posting
 from services.indexer.documents import build_document
 from services.normalizer.dedup import Clusterer, MemoryClusterIndex
-from services.normalizer.handlers import normalize_payload, origin
+from services.normalizer.handlers import normalize, normalize_payload
 from shared.errors import InvalidPayload
 from shared.messages import PostingFetched, PostingNormalized
 
 
+class _Unseen:
+    """Fingerprints for one offline run: every line is new content."""
+
+    async def current(self, posting_id: str) -> str | None:
+        return None
+
+    async def remember(self, posting_id: str, version: int, fingerprint: str) -> None:
+        return None
+
+
 class OfflineClusters:
-    """Clusters one offline run's postings as the normalizer would, with the index in memory."""
+    """Clusters one offline run's postings with the normalizer's own handler, index in memory."""
 
     def __init__(self) -> None:
         self._runner = asyncio.Runner()
         self._clusterer = Clusterer(MemoryClusterIndex())
 
-    def assign(self, fetched: PostingFetched, normalized: PostingNormalized) -> PostingNormalized:
-        if fetched.event == "close":
-            return normalized
-        dedup = self._runner.run(
-            self._clusterer.assign(fetched.posting_id, normalized.posting, origin=origin(fetched))
-        )
-        return normalized.model_copy(update={"dedup": dedup})
+    def normalize(self, fetched: PostingFetched) -> PostingNormalized:
+        normalized = self._runner.run(normalize(fetched, _Unseen(), self._clusterer))
+        assert normalized is not None  # nothing is ever unchanged in one run
+        return normalized
 
     def close(self) -> None:
         self._runner.close()
@@ -72,9 +79,7 @@ def process_record(
         format=str(record.get("format") or "auto"),
         payload=record["payload"],
     )
-    normalized = normalize_payload(fetched)
-    if clusters is not None:
-        normalized = clusters.assign(fetched, normalized)
+    normalized = normalize_payload(fetched) if clusters is None else clusters.normalize(fetched)
     document = build_document(enrich_posting(normalized), now)
     document.pop("_id")
     document.pop("keywords")

@@ -13,17 +13,24 @@ ATS_FORMATS = frozenset(
 """Formats only an employer's own applicant tracking system speaks: the canonical copy of a job."""
 
 
-def origin(msg: PostingFetched) -> Origin:
-    fmt = detect_format(msg.payload) if msg.format == "auto" else msg.format
+def resolved_format(msg: PostingFetched) -> str:
+    """The payload's format: detected, once, when the source said 'auto'."""
+    if msg.format == "auto" and msg.event != "close":
+        return detect_format(msg.payload)
+    return msg.format
+
+
+def origin_of(fmt: str) -> Origin:
     return "ats" if fmt in ATS_FORMATS else "board"
 
 
-def normalize_payload(msg: PostingFetched) -> PostingNormalized:
-    """The pure part, shared with `jobstream process`."""
+def normalize_payload(msg: PostingFetched, fmt: str | None = None) -> PostingNormalized:
+    """The pure part, shared with `jobstream process`; ``fmt`` is the resolved format if known."""
     if msg.event == "close":
         posting, status = NormalizedPosting(), "closed"
     else:
-        posting, status = parse(msg.format, msg.payload, url=msg.url), "open"
+        fmt = fmt or resolved_format(msg)
+        posting, status = parse(fmt, msg.payload, url=msg.url), "open"
     return PostingNormalized(
         **msg.carried(),
         posting=posting,
@@ -38,10 +45,11 @@ async def normalize(
 
     The cluster is assigned only after the unchanged check, so a redelivery costs no lookup.
     """
-    normalized = normalize_payload(msg)
+    fmt = resolved_format(msg)
+    normalized = normalize_payload(msg, fmt)
     if await fingerprints.current(msg.posting_id) == normalized.fingerprint:
         return None
     if clusters is None or msg.event == "close":
         return normalized
-    dedup = await clusters.assign(msg.posting_id, normalized.posting, origin=origin(msg))
+    dedup = await clusters.assign(msg.posting_id, normalized.posting, origin=origin_of(fmt))
     return normalized.model_copy(update={"dedup": dedup})
