@@ -133,12 +133,16 @@ class Clusterer:
     ) -> tuple[Match, StoredPosting] | None:
         """The best match among the candidates, fetched a page at a time: the same content or
         URL first, then by shared bands (their count grows with the Jaccard similarity). More
-        than a page ties only when a company posts one text for many places."""
+        than a page ties only when a company posts one text for many places, or one boilerplate
+        for many jobs; each page after the first is twice the size of the one before, so a long
+        queue costs a few round trips rather than one per ``max_candidates``."""
         exact = [pid for pid in found.exact if pid != posting_id]
         queue = [*exact, *(pid for pid in found.near if pid != posting_id and pid not in exact)]
-        size = self.max_candidates
-        for start in range(0, min(len(queue), size * self.max_pages), size):
+        queue = queue[: self.max_candidates * self.max_pages]
+        start, size = 0, self.max_candidates
+        while start < len(queue):
             candidates = await self.index.fetch(queue[start : start + size])
+            start, size = start + size, size * 2
             matches = [
                 (match, candidate)
                 for candidate in candidates

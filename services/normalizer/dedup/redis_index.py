@@ -15,6 +15,7 @@ import random
 import secrets
 import time
 from collections.abc import Sequence
+from functools import lru_cache
 
 from redis.asyncio import Redis
 
@@ -132,7 +133,7 @@ class RedisClusterIndex:
         if not posting_ids:
             return []
         found = await self.redis.mget([self._record_key(pid) for pid in posting_ids])
-        return [StoredPosting.from_bytes(_bytes(raw)) for raw in found if raw]
+        return [_decode(_bytes(raw)) for raw in found if raw]
 
     async def close(self, found: Lookup, record: StoredPosting | None) -> None:
         if record is None:
@@ -148,6 +149,15 @@ class RedisClusterIndex:
             record.posting_id, len(enter),
         ]  # fmt: skip
         await self._close(keys=keys, args=args)
+
+
+@lru_cache(maxsize=4096)
+def _decode(raw: bytes) -> StoredPosting:
+    """Records decoded by their bytes: a company's postings are each other's candidates, so the
+    same records come back for posting after posting, and decoding one (JSON, base64, the
+    signature array) costs more than fetching it. Keyed by content, a cached record is never
+    stale; records are immutable, so sharing one is safe. ~4 KB per entry."""
+    return StoredPosting.from_bytes(raw)
 
 
 def _text(value: bytes | str) -> str:

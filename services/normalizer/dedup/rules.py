@@ -56,14 +56,17 @@ def compare(new: Features, old: Features, old_id: str, limits: Thresholds) -> Ma
     """The rule by which ``old`` is a copy of ``new``, or None."""
     if not compatible(new, old, limits.window_days):
         return None
+    same_content = new.content_hash == old.content_hash
+    # The same content has the same title words; any other copy needs a compatible title, which
+    # is checked before the similarity: most candidates of a company are its other jobs.
+    if not same_content and not keys.titles_compatible(new.title, old.title):
+        return None
     similarity = None
     if new.sketch is not None and old.sketch is not None:
         similarity = jaccard(new.sketch, old.sketch)
     evidence = None if similarity is None else round(similarity, 3)
-    if new.content_hash == old.content_hash:
+    if same_content:
         return Match(old_id, "same_content", SAME_CONTENT, evidence)
-    if not keys.titles_compatible(new.title, old.title):
-        return None
     if new.canonical_url is not None and new.canonical_url == old.canonical_url:
         return Match(old_id, "near", SAME_URL, evidence)
     if new.sketch is None or old.sketch is None or similarity is None:

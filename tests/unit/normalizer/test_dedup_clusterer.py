@@ -3,6 +3,7 @@
 import asyncio
 import html
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -159,3 +160,40 @@ def test_a_stored_record_reads_back_equal() -> None:
     features = extract(parse("greenhouse", greenhouse_job()))
     record = StoredPosting("greenhouse:1", "c-1", features, ("b1", "b2"), "near", "x:1", 0.9, "r")
     assert StoredPosting.from_bytes(record.to_bytes()) == record
+
+
+class _CountingIndex(MemoryClusterIndex):
+    """The in-process index, counting the candidate fetches (round trips on Redis)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fetches: list[int] = []
+
+    async def fetch(self, posting_ids: Sequence[str]) -> list[StoredPosting]:
+        self.fetches.append(len(posting_ids))
+        return await super().fetch(posting_ids)
+
+
+async def test_a_copy_behind_many_lookalikes_is_found_in_few_fetches() -> None:
+    """One boilerplate text for ten different jobs of a company: every earlier job is a
+    candidate of a new copy, and the one it copies may be ranked last."""
+    index = _CountingIndex()
+    clusterer = Clusterer(index, max_candidates=2, max_pages=8)
+    job = greenhouse_job()
+    titles = [
+        f"{role} Engineer"
+        for role in ["Data", "Web", "Cloud", "Mobile", "Game", "Audio", "Video", "Test"]
+    ]
+    for n, title in enumerate(titles):
+        lookalike = board_copy(job, title=title, url=None)
+        assert (await clusterer.assign(f"board:{n}", lookalike, origin="board")).kind == "new"
+    index.fetches.clear()
+    edited = html.unescape(job["content"]) + "<p>Apply today: we answer within a week.</p>"
+    copy = await clusterer.assign(
+        "board:copy",
+        board_copy(job, title=titles[-1], url=None, description=edited),
+        origin="board",
+    )
+    assert (copy.kind, copy.duplicate_of) == ("near", f"board:{len(titles) - 1}")
+    # Every lookalike was looked at, the copy last, in pages that double: 3 fetches, not 4.
+    assert index.fetches == [2, 4, 2]
