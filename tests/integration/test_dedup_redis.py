@@ -146,3 +146,37 @@ async def test_copies_of_one_company_in_one_process_wait_without_polling_redis(
         for ids in [{pid for pid, _ in group(label)}]
     }
     assert all(len(clusters) == 1 for clusters in by_label.values()), by_label
+
+
+class _CountingRedisIndex(RedisClusterIndex):
+    fetched: list[list[str]]
+
+    async def fetch(self, posting_ids: Any) -> Any:
+        self.fetched.append(list(posting_ids))
+        return await super().fetch(posting_ids)
+
+
+async def test_the_lookup_brings_the_first_candidates_records_along(
+    redis: Redis, namespace: str
+) -> None:
+    """One round trip for the lock, the lookup and the first page of candidates: a copy whose
+    twin is among them needs no fetch; one ranked further needs fetches for the rest only."""
+    index = _CountingRedisIndex(redis, f"{namespace}:pf", TTL_S)
+    index.fetched = []
+    clusterer = Clusterer(index, max_candidates=2)
+    (ats_id, ats), (copy_id, copy) = group("gh8503792002")[:2]
+    await clusterer.assign(ats_id, ats, origin="ats")
+    joined = await clusterer.assign(copy_id, copy, origin="board")
+    assert joined.duplicate_of == ats_id
+    assert index.fetched == []  # the twin came with the lookup
+    # Three more jobs with the same text under other titles: candidates of each other, no copies.
+    for role in ("Data", "Web", "Cloud"):
+        lookalike = ats.model_copy(update={"title": f"{role} Engineer", "url": None})
+        assert (await clusterer.assign(f"board:{role}", lookalike, origin="board")).kind == "new"
+    (stored,) = await index.fetch(["board:Cloud"])
+    found = await index.open("company:x", "board:Cloud", stored.set_keys(), 10, prefetch=2)
+    await index.close(found, None)
+    candidates = found.candidates("board:Cloud")
+    assert len(candidates) == 4 and "board:Cloud" not in candidates
+    assert list(found.records) == candidates[:2]
+    assert [r.posting_id for r in found.records.values()] == candidates[:2]

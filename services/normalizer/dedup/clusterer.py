@@ -92,7 +92,9 @@ class Clusterer:
         limit = self.max_candidates * self.max_pages
         lock_key = _lock_key(features)
         async with self.local.hold(lock_key):
-            found = await self.index.open(lock_key, posting_id, record.set_keys(), limit)
+            found = await self.index.open(
+                lock_key, posting_id, record.set_keys(), limit, prefetch=self.max_candidates
+            )
             try:
                 stored = await self._decide(record, found)
             except BaseException:
@@ -136,13 +138,18 @@ class Clusterer:
         than a page ties only when a company posts one text for many places, or one boilerplate
         for many jobs; each page after the first is twice the size of the one before, so a long
         queue costs a few round trips rather than one per ``max_candidates``."""
-        exact = [pid for pid in found.exact if pid != posting_id]
-        queue = [*exact, *(pid for pid in found.near if pid != posting_id and pid not in exact)]
-        queue = queue[: self.max_candidates * self.max_pages]
+        queue = found.candidates(posting_id)[: self.max_candidates * self.max_pages]
         start, size = 0, self.max_candidates
         while start < len(queue):
-            candidates = await self.index.fetch(queue[start : start + size])
+            page = queue[start : start + size]
             start, size = start + size, size * 2
+            missing = [pid for pid in page if pid not in found.records]
+            fetched = {r.posting_id: r for r in await self.index.fetch(missing)} if missing else {}
+            candidates = [
+                record
+                for pid in page
+                if (record := found.records.get(pid) or fetched.get(pid)) is not None
+            ]
             matches = [
                 (match, candidate)
                 for candidate in candidates

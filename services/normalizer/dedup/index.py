@@ -19,11 +19,18 @@ from .redis_index import RedisClusterIndex
 
 class ClusterIndex(Protocol):
     async def open(
-        self, lock_key: str, posting_id: str, set_keys: Sequence[str], limit: int
+        self,
+        lock_key: str,
+        posting_id: str,
+        set_keys: Sequence[str],
+        limit: int,
+        prefetch: int = 0,
     ) -> Lookup:
         """Take the lock of ``lock_key`` (ClusterLockTimeout when it cannot be had in time),
         then look up the posting's own record, the live members of its exact sets and the
-        ``limit`` best ranked live members of its band sets (``b:...``). Pair with ``close``."""
+        ``limit`` best ranked live members of its band sets (``b:...``); an index may also
+        return the records of up to ``prefetch`` of ``Lookup.candidates``. Pair with
+        ``close``."""
         ...
 
     async def fetch(self, posting_ids: Sequence[str]) -> list[StoredPosting]:
@@ -75,7 +82,12 @@ class MemoryClusterIndex:
         return sorted(members)
 
     async def open(
-        self, lock_key: str, posting_id: str, set_keys: Sequence[str], limit: int
+        self,
+        lock_key: str,
+        posting_id: str,
+        set_keys: Sequence[str],
+        limit: int,
+        prefetch: int = 0,  # records are at hand in process: nothing to save
     ) -> Lookup:
         await self._acquire(lock_key)
         exact: dict[str, None] = {}

@@ -78,6 +78,14 @@ class Lookup:
     near: list[str] = field(default_factory=list)
     lock: str = ""  # the lock held until ``ClusterIndex.close``
     token: str = ""  # proves the holder
+    records: dict[str, StoredPosting] = field(default_factory=dict)
+    """Candidates' records fetched with the lookup (the first of ``candidates``), by id."""
+
+    def candidates(self, posting_id: str) -> list[str]:
+        """The ids to compare, in order: the exact members, then the band members; never the
+        posting itself."""
+        queue = dict.fromkeys(pid for pid in (*self.exact, *self.near) if pid != posting_id)
+        return list(queue)
 
 
 class ClusterLockTimeout(Exception):

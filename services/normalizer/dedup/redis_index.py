@@ -25,9 +25,12 @@ from .record import ClusterLockTimeout, Lookup, StoredPosting
 # ~20 us of client CPU per pipelined command and ~80 us per round trip, more than clustering.
 
 # KEYS: the lock, the record, the exact sets, the band sets.
-# ARGV: token, lock ttl (ms), now, limit, number of exact sets.
+# ARGV: token, lock ttl (ms), now, limit, number of exact sets, prefetch, posting id, prefix.
 # Takes the lock (SET NX PX) and, when it got it, looks up under it; band members are counted
-# here so only the best ranked few cross the wire.
+# here so only the best ranked few cross the wire. The records of the first ``prefetch``
+# candidates in the clusterer's order (exact members, then band members; never the posting
+# itself) come back too, saving the first fetch's round trip. Their keys are built here, not
+# declared: like the rest of the index, this needs one Redis, not a cluster.
 _OPEN = """
 if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return false end
 local now, limit, exact_sets = ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[5])
@@ -48,7 +51,22 @@ table.sort(order, function(a, b)
 end)
 local near = {}
 for i = 1, math.min(limit, #order) do near[i] = order[i] end
-return {redis.call('GET', KEYS[2]), exact, near}
+local want, own_id, prefix = tonumber(ARGV[6]), ARGV[7], ARGV[8]
+local first, queued = {}, {}
+for _, list in ipairs({exact, near}) do
+  for _, m in ipairs(list) do
+    if #first < want and m ~= own_id and not queued[m] then
+      queued[m] = true; first[#first + 1] = m
+    end
+  end
+end
+local records = {}
+if #first > 0 then
+  local record_keys = {}
+  for i, m in ipairs(first) do record_keys[i] = prefix .. ':p:' .. m end
+  records = redis.call('MGET', unpack(record_keys))
+end
+return {redis.call('GET', KEYS[2]), exact, near, first, records}
 """
 
 # KEYS: the lock, the record (when saving), the sets to be in, then the sets to leave.
@@ -97,7 +115,12 @@ class RedisClusterIndex:
         return f"{self.prefix}:{key}"
 
     async def open(
-        self, lock_key: str, posting_id: str, set_keys: Sequence[str], limit: int
+        self,
+        lock_key: str,
+        posting_id: str,
+        set_keys: Sequence[str],
+        limit: int,
+        prefetch: int = 0,
     ) -> Lookup:
         digest = hashlib.blake2b(lock_key.encode(), digest_size=12).hexdigest()
         lock, token = f"{self.prefix}:lock:{digest}", secrets.token_hex(16)
@@ -113,16 +136,24 @@ class RedisClusterIndex:
                 time.time(),
                 limit,
                 len(exact),
+                prefetch,
+                posting_id,
+                self.prefix,
             ]
             found = await self._open(keys=keys, args=args)
             if found:
-                own, same, near = found
+                own, same, near, first, records = found
                 return Lookup(
                     StoredPosting.from_bytes(_bytes(own)) if own else None,
                     [_text(m) for m in same],
                     [_text(m) for m in near],
                     lock=lock,
                     token=token,
+                    records={
+                        _text(pid): _decode(_bytes(raw))
+                        for pid, raw in zip(first, records, strict=True)
+                        if raw
+                    },
                 )
             if time.monotonic() >= deadline:
                 raise ClusterLockTimeout(f"cluster lock {lock_key!r} held elsewhere")
