@@ -11,7 +11,14 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from services.enricher.skills.taxonomy import MARKER, MODE_CASE, MODE_CONTEXT, Entry, Taxonomy
+from services.enricher.skills.taxonomy import (
+    MARKER,
+    MODE_CASE,
+    MODE_CONTEXT,
+    NOT_A_SKILL,
+    Entry,
+    Taxonomy,
+)
 from services.enricher.skills.textnorm import BOUNDARY, normalize, words
 from services.enricher.skills.units import Unit
 
@@ -31,6 +38,8 @@ CUE_VERB = words(
     "kenntnisse erfahrung"
 )
 CUE_PREP = words("in with of using on в с z w av i mit")
+CUE_NOUN = words("знание знания знаний владение владения znajomość znajomości")
+"""Nouns that take the tool with no preposition: "Знание Rhino", "владение Go", "znajomość Go"."""
 TECH_CUE = words(
     "framework frameworks library libraries tools tooling stack queue queues broker brokers "
     "database databases scheduling scheduler languages language platform platforms systems "
@@ -85,6 +94,9 @@ def scan(units: list[Unit], taxonomy: Taxonomy) -> Scan:
     layers: tuple[list, list] = ([], [])
     for start, end, entry in taxonomy.find(lower):
         skill = entry[1]
+        if skill == NOT_A_SKILL:
+            _choose(layers[0], start, end, entry)  # wins over the shorter name it begins with
+            continue
         if skill < 0:
             if skill == MARKER:
                 found.marked.add(bisect_right(bounds, start))
@@ -94,6 +106,8 @@ def scan(units: list[Unit], taxonomy: Taxonomy) -> Scan:
         _choose(layers[skill >= taxonomy.technologies], start, end, entry)
     for chosen, out in zip(layers, (found.tech, found.esco), strict=True):
         for start, end, (_, skill, mode, forms) in chosen:
+            if skill == NOT_A_SKILL:
+                continue
             surface = cased[start + 1 : end]
             case_ok = mode < MODE_CASE or surface in forms
             unit = bisect_right(bounds, start)
@@ -128,7 +142,7 @@ def _cued(found: Scan, hit: Hit, unit_start: int) -> bool:
     if after and after[0] in CUE_AFTER:
         return True
     before = _tokens(found.lower[max(unit_start, hit.start - 60) : hit.start + 1])
-    if before and before[-1] == "using":
+    if before and (before[-1] == "using" or before[-1] in CUE_NOUN):
         return True
     return len(before) >= 2 and before[-1] in CUE_PREP and before[-2] in CUE_VERB
 

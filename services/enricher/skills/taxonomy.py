@@ -21,8 +21,12 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "skills" / "taxonomy.js
 MODE_PLAIN, MODE_CASE, MODE_CONTEXT = 0, 1, 2
 """How a key may fire: always; only in its written case; in that case and in tech context."""
 
-MARKER, YEAR_WORD = -1, -2
-"""Skill indexes of rule keys: "nice to have" markers and year words, found in the same pass."""
+MARKER, YEAR_WORD, NOT_A_SKILL = -1, -2, -3
+"""Skill indexes of rule keys: "nice to have" markers and year words, found in the same pass;
+and phrases that begin with a technology's name but mean something else ("go-to-market"), which
+take part in the leftmost-longest choice of technologies and then drop out."""
+
+NOT_SKILLS = ("go to market", "go live", "go getter", "go to person", "go to guy")
 
 Entry = tuple[int, int, int, tuple[str, ...]]  # (key length, skill index, mode, cased forms)
 
@@ -77,7 +81,7 @@ def _automaton(rows: list[list]) -> tuple[BytesAhoCorasick, tuple[Entry, ...]]:
     table: dict[str, Entry] = {}
     for key, index, mode, forms in rows:
         table[key] = (len(key), index, mode, tuple(forms))
-    for words, index in ((MARKERS, MARKER), (YEAR_WORDS, YEAR_WORD)):
+    for words, index in ((MARKERS, MARKER), (YEAR_WORDS, YEAR_WORD), (NOT_SKILLS, NOT_A_SKILL)):
         for word in words:
             for key in key_forms(word):
                 table.setdefault(key, (len(key), index, MODE_PLAIN, ()))  # a skill stays a skill

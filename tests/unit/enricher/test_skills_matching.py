@@ -58,6 +58,9 @@ def test_aliases_and_punctuation(text: str, name: str) -> None:
         ("Mobile apps in Swift and Kotlin.", {"Swift", "Kotlin"}),
         ("Frontend in Elm, TypeScript.", {"Elm", "TypeScript"}),
         ("Flutter and Dart for mobile.", {"Flutter", "Dart"}),
+        ("Знание Rhino и Grasshopper.", {"Rhinoceros 3D", "Grasshopper"}),
+        ("Уверенное владение Go.", {"Go"}),
+        ("Dobra znajomość Rust.", {"Rust"}),
     ],
 )
 def test_ambiguous_names_count_in_tech_context(text: str, expected: set[str]) -> None:
@@ -86,6 +89,10 @@ def test_ambiguous_names_count_in_tech_context(text: str, expected: set[str]) ->
         ("Registered Nurse (RN) license required.", "React Native"),
         ("Top secret clearance (TS/SCI) required.", "TypeScript"),
         ("The agenda for the day, and a bull market.", "Agenda"),
+        ("Знание Go-to-market стратегий.", "Go"),
+        ("Experience with Go-to-market strategy.", "Go"),
+        ("Go-live support and hypercare; experience with Go-live cutovers.", "Go"),
+        ("You are a go-getter with experience in sales.", "Go"),
     ],
 )
 def test_ordinary_words_do_not_fire(text: str, absent: str) -> None:
