@@ -1,5 +1,6 @@
 """The embedded MongoDB wire-protocol server (SecantusDB) for machines without MongoDB."""
 
+import random
 import shutil
 import socket
 import subprocess
@@ -21,14 +22,35 @@ def free_port() -> int:
 
 
 def free_port_block(size: int) -> int:
-    """A base port with ``size`` free ports from it on (for `jobstream run --base-port`)."""
-    for _ in range(50):
-        base = free_port()
-        if base + size < 65535 and not any(
-            port_is_open("127.0.0.1", base + i) for i in range(size)
-        ):
+    """A base port with ``size`` free ports from it on (for `jobstream run --base-port`).
+
+    Chosen below the kernel's ephemeral range: a port in that range can be taken, between this
+    check and the services' bind, as the local port of any outgoing connection (to RabbitMQ,
+    Redis, ...), and the service then fails with "address already in use".
+    """
+    low, high = 20_000, min(_ephemeral_low(), 65_535) - size
+    chooser = random.Random()
+    for _ in range(200):
+        base = chooser.randrange(low, max(high, low + 1))
+        if all(_can_bind(base + i) for i in range(size)):
             return base
     raise RuntimeError("no block of free ports")
+
+
+def _ephemeral_low() -> int:
+    try:
+        return int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32_768  # Linux's default
+
+
+def _can_bind(port: int) -> bool:
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
 
 
 def start_embedded_mongo(

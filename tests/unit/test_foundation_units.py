@@ -1,10 +1,13 @@
 """Pure parts of the services: versions, fingerprints, newest-version selection, fetch rules."""
 
 import asyncio
+import socket
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
+from jobstream.embedded_mongo import free_port_block
 from services.fetcher.adapters import _check_host
 from services.fetcher.handlers import fetch
 from services.fetcher.ports import Downloaded
@@ -111,3 +114,14 @@ def test_private_and_non_http_targets_are_refused(url):
 
 def test_allowlisted_host_may_be_private():
     asyncio.run(_check_host("http://127.0.0.1:8080/job", frozenset({"127.0.0.1"})))
+
+
+def test_a_port_block_for_jobstream_run_is_free_and_outside_the_ephemeral_range() -> None:
+    """Outgoing connections take their local ports from the ephemeral range; a block chosen
+    there can be taken before `jobstream run` binds it."""
+    low = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    base = free_port_block(8)
+    assert base + 8 <= low
+    for port in range(base, base + 8):
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", port))  # raises if taken
