@@ -16,25 +16,30 @@ def port_is_open(host: str, port: int, timeout: float = 0.5) -> bool:
 
 
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    """A free port on 127.0.0.1 for a server about to start (see ``free_port_block``)."""
+    return free_port_block(1)
 
 
 def free_port_block(size: int) -> int:
     """A base port with ``size`` free ports from it on (for `jobstream run --base-port`).
 
-    Chosen below the kernel's ephemeral range: a port in that range can be taken, between this
-    check and the services' bind, as the local port of any outgoing connection (to RabbitMQ,
-    Redis, ...), and the service then fails with "address already in use".
+    Chosen below the kernel's ephemeral range where there is room: a port in that range can be
+    taken, between this check and the server's bind, as the local port of any outgoing
+    connection (to RabbitMQ, Redis, ...), and the server then fails with "address already in
+    use". Without room below it (a range that starts low), any free block will do.
     """
-    low, high = 20_000, min(_ephemeral_low(), 65_535) - size
+    low, high = _LOWEST, min(_ephemeral_low(), 65_536) - size
+    if high <= low:
+        low, high = 1_024, 65_536 - size
     chooser = random.Random()
     for _ in range(200):
-        base = chooser.randrange(low, max(high, low + 1))
+        base = chooser.randrange(low, high)
         if all(_can_bind(base + i) for i in range(size)):
             return base
-    raise RuntimeError("no block of free ports")
+    raise RuntimeError(f"no block of {size} free ports in {low}-{high + size - 1}")
+
+
+_LOWEST = 20_000  # below this, well-known and registered services are more likely to listen
 
 
 def _ephemeral_low() -> int:

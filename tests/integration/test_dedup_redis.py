@@ -180,3 +180,11 @@ async def test_the_lookup_brings_the_first_candidates_records_along(
     assert len(candidates) == 4 and "board:Cloud" not in candidates
     assert list(found.records) == candidates[:2]
     assert [r.posting_id for r in found.records.values()] == candidates[:2]
+    assert found.prefetched == set(candidates[:2])
+    # A record that expired before its set member: asked for once, not fetched again.
+    gone = candidates[0]
+    await redis.delete(f"{namespace}:pf:p:{gone}")
+    index.fetched = []
+    another = ats.model_copy(update={"title": "Sales Engineer", "url": None})
+    assert (await clusterer.assign("board:Sales", another, origin="board")).kind == "new"
+    assert index.fetched and all(gone not in page for page in index.fetched)

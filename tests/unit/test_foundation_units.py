@@ -3,11 +3,10 @@
 import asyncio
 import socket
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
-from jobstream.embedded_mongo import free_port_block
+from jobstream.embedded_mongo import _ephemeral_low, free_port, free_port_block
 from services.fetcher.adapters import _check_host
 from services.fetcher.handlers import fetch
 from services.fetcher.ports import Downloaded
@@ -119,9 +118,9 @@ def test_allowlisted_host_may_be_private():
 def test_a_port_block_for_jobstream_run_is_free_and_outside_the_ephemeral_range() -> None:
     """Outgoing connections take their local ports from the ephemeral range; a block chosen
     there can be taken before `jobstream run` binds it."""
-    low = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
     base = free_port_block(8)
-    assert base + 8 <= low
+    assert base + 8 <= _ephemeral_low()
     for port in range(base, base + 8):
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", port))  # raises if taken
+    assert free_port() < _ephemeral_low()

@@ -143,7 +143,7 @@ class Clusterer:
         while start < len(queue):
             page = queue[start : start + size]
             start, size = start + size, size * 2
-            missing = [pid for pid in page if pid not in found.records]
+            missing = [pid for pid in page if pid not in found.prefetched]
             fetched = {r.posting_id: r for r in await self.index.fetch(missing)} if missing else {}
             candidates = [
                 record

@@ -80,6 +80,8 @@ class Lookup:
     token: str = ""  # proves the holder
     records: dict[str, StoredPosting] = field(default_factory=dict)
     """Candidates' records fetched with the lookup (the first of ``candidates``), by id."""
+    prefetched: frozenset[str] = frozenset()
+    """The ids whose records the lookup asked for: found in ``records``, or gone (expired)."""
 
     def candidates(self, posting_id: str) -> list[str]:
         """The ids to compare, in order: the exact members, then the band members; never the

@@ -43,7 +43,9 @@ class Sketch:
 
     @classmethod
     def from_bytes(cls, data: bytes, shingles: int) -> Sketch:
-        return cls(np.frombuffer(data, dtype="<u4").astype(np.uint32), shingles)
+        signature = np.frombuffer(data, dtype="<u4").astype(np.uint32)
+        signature.setflags(write=False)  # decoded records are shared (redis_index._decode)
+        return cls(signature, shingles)
 
 
 def _identity(value: int) -> int:
