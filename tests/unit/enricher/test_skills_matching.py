@@ -36,6 +36,10 @@ def names(text: str, title: str | None = None) -> set[str]:
         ("You own our CI/CD.", "CI/CD"),
         ("Strong Postgres skills.", "PostgreSQL"),
         ("Experience with JavaScript (ES6+).", "JavaScript"),
+        ("Уверенное владение MSOffice.", "Microsoft Office"),
+        ("Experience with neural networks.", "Neural networks"),
+        ("Опыт обучения нейросетей и работы с нейронными сетями.", "Neural networks"),
+        ("Erfahrung mit neuronalen Netzen.", "Neural networks"),
     ],
 )
 def test_aliases_and_punctuation(text: str, name: str) -> None:
@@ -61,6 +65,9 @@ def test_aliases_and_punctuation(text: str, name: str) -> None:
         ("Знание Rhino и Grasshopper.", {"Rhinoceros 3D", "Grasshopper"}),
         ("Уверенное владение Go.", {"Go"}),
         ("Dobra znajomość Rust.", {"Rust"}),
+        ("Administering Linux and Windows servers.", {"Linux", "Microsoft Windows"}),
+        ("Базовые знания операционных систем Linux и Windows.", {"Microsoft Windows"}),
+        ("Знание ГОСТ, СНиП, AutoCAD.", {"GOST standards", "SNiP building codes", "AutoCAD"}),
     ],
 )
 def test_ambiguous_names_count_in_tech_context(text: str, expected: set[str]) -> None:
@@ -93,6 +100,8 @@ def test_ambiguous_names_count_in_tech_context(text: str, expected: set[str]) ->
         ("Experience with Go-to-market strategy.", "Go"),
         ("Go-live support and hypercare; experience with Go-live cutovers.", "Go"),
         ("You are a go-getter with experience in sales.", "Go"),
+        ("We install windows and doors; Windows of opportunity open daily.", "Microsoft Windows"),
+        ("Продукция сертифицирована и соответствует ГОСТ.", "GOST standards"),
     ],
 )
 def test_ordinary_words_do_not_fire(text: str, absent: str) -> None:
