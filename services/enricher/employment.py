@@ -58,7 +58,8 @@ _STATED = re.compile(
     r"|(1099|contracted|freelance|contract)\s+(?:\w+\s+)?(?:position|role|basis|engagement)\b"
     r"|(?:is|as|on) an? (full[- ]time|part[- ]time|contract|temporary|freelance)\b"
     r"|(?:position|role|job|this vacancy) is\W+(?:an?\W+)?(full[- ]time|part[- ]time)\b"
-    r"|(?:looking for|hiring|seeking|recruiting) an?\W+(full[- ]time|part[- ]time)\b"
+    r"|(?:looking for|hiring|seeking|recruiting)(?:\s+an?)?\W+((?:full|part)[- ]?time"
+    r"(?:\s*(?:/|,|&|\band\b|\bor\b)\s*(?:full|part)[- ]?time)*)\b"
 )
 # A line that opens with the type, alone or in a list: "Full-time, $16/hr, weekends", "Part Time,
 # Nights", "Full time and part time shifts", "полная занятость/полный рабочий день". A type word
@@ -160,10 +161,10 @@ def from_text(text: str) -> tuple[list[str], str] | None:
     at = 0
     while (match := word_search(_STATED, low, at)) is not None:
         at = match.end()
-        kind = _one(next(g for g in match.groups() if g))
-        if kind and kind not in found:
-            found.append(kind)
-            evidence = evidence or source[match.start() : match.end()]
+        for kind in normalize([next(g for g in match.groups() if g)]):  # "part time and fulltime"
+            if kind not in found:
+                found.append(kind)
+                evidence = evidence or source[match.start() : match.end()]
     return (found, evidence) if found else None
 
 

@@ -39,6 +39,19 @@ def test_plural_statement_about_the_roles() -> None:
     assert found is not None and found[0] == ["FULL_TIME"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We are looking for part time and fulltime CNAs.", ["PART_TIME", "FULL_TIME"]),
+        ("We're hiring full-time/part-time baristas.", ["FULL_TIME", "PART_TIME"]),
+        ("Seeking a part-time bookkeeper.", ["PART_TIME"]),
+    ],
+)
+def test_who_the_employer_is_looking_for(text: str, expected: list[str]) -> None:
+    found = from_text(text)
+    assert found is not None and found[0] == expected
+
+
 def test_a_1099_position_is_a_contractor() -> None:
     found = from_text("This is a 1099 position with flexible hours.")
     assert found is not None and found[0] == ["CONTRACTOR"]
