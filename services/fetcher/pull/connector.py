@@ -120,16 +120,16 @@ async def conditional_get(
     return answer, fresh
 
 
-class SinglePage:
-    """A source whose whole listing is one JSON document at one URL."""
+class OneDocument:
+    """A source whose whole listing is one document at one URL, fetched with a conditional GET:
+    a 304 is an unchanged listing. Subclasses say where it is and how to read it."""
 
     kind: ClassVar[str]
-    fmt: ClassVar[str]
-    items_key: ClassVar[str | None] = "jobs"
-    id_key: ClassVar[str] = "id"
-    url_key: ClassVar[str | None] = None
 
     def listing_url(self, source: SourceConfig) -> str:
+        raise NotImplementedError
+
+    def parse(self, answer: Answer, url: str, source: SourceConfig) -> list[Found]:
         raise NotImplementedError
 
     async def list(self, http: PoliteClient, source: SourceConfig, cache: Validators) -> Listing:
@@ -137,13 +137,24 @@ class SinglePage:
         answer, fresh = await conditional_get(http, url, cache)
         if answer is None:
             return Listing([], cache, not_modified=True)
-        data = json_body(answer)
-        items = items_at(data, self.items_key, url)
-        items = [self.enrich(data, item) for item in items]
-        return Listing(postings(items, self.fmt, self.id_key, self.url_key), fresh)
-
-    def enrich(self, listing: Any, item: dict[str, Any]) -> dict[str, Any]:
-        return item
+        return Listing(self.parse(answer, url, source), fresh)
 
     async def detail(self, http: PoliteClient, found: Found) -> Found:
         return found
+
+
+class SinglePage(OneDocument):
+    """A one-document listing in JSON: the postings under ``items_key``."""
+
+    fmt: ClassVar[str]
+    items_key: ClassVar[str | None] = "jobs"
+    id_key: ClassVar[str] = "id"
+    url_key: ClassVar[str | None] = None
+
+    def parse(self, answer: Answer, url: str, source: SourceConfig) -> list[Found]:
+        data = json_body(answer)
+        items = [self.enrich(data, item) for item in items_at(data, self.items_key, url)]
+        return postings(items, self.fmt, self.id_key, self.url_key)
+
+    def enrich(self, listing: Any, item: dict[str, Any]) -> dict[str, Any]:
+        return item

@@ -5,16 +5,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import Any
 
-from services.fetcher.pull.connector import (
-    Found,
-    Listing,
-    SourceConfig,
-    Validators,
-    conditional_get,
-    require,
-)
+from services.fetcher.pull.connector import Found, OneDocument, SourceConfig, require
 from services.fetcher.pull.errors import BadListing
-from services.fetcher.pull.http import PoliteClient
+from services.fetcher.pull.http import Answer
 from services.fetcher.pull.xmlfeed import local, xml_root
 
 
@@ -44,14 +37,13 @@ def _entry(node: ET.Element, company: str | None) -> Found:
     return Found(ident, "generic", payload, link)
 
 
-class Feed:
+class Feed(OneDocument):
     kind = "feed"
 
-    async def list(self, http: PoliteClient, source: SourceConfig, cache: Validators) -> Listing:
-        url = require(source.url, "a feed url", source)
-        answer, fresh = await conditional_get(http, url, cache)
-        if answer is None:
-            return Listing([], cache, not_modified=True)
+    def listing_url(self, source: SourceConfig) -> str:
+        return require(source.url, "a feed url", source)
+
+    def parse(self, answer: Answer, url: str, source: SourceConfig) -> list[Found]:
         root = xml_root(answer)
         kind = local(root.tag)
         if kind == "rss":
@@ -61,10 +53,7 @@ class Feed:
         else:
             raise BadListing(f"{url}: root element <{kind}> is neither RSS nor Atom")
         company = source.options.get("company")
-        return Listing([_entry(n, company) for n in entries], fresh)
-
-    async def detail(self, http: PoliteClient, found: Found) -> Found:
-        return found
+        return [_entry(n, company) for n in entries]
 
 
 CONNECTOR = Feed()

@@ -7,16 +7,9 @@ from typing import Any
 import orjson
 from selectolax.lexbor import LexborHTMLParser
 
-from services.fetcher.pull.connector import (
-    Found,
-    Listing,
-    SourceConfig,
-    Validators,
-    conditional_get,
-    require,
-)
+from services.fetcher.pull.connector import Found, OneDocument, SourceConfig, require
 from services.fetcher.pull.errors import BadListing
-from services.fetcher.pull.http import PoliteClient
+from services.fetcher.pull.http import Answer
 
 
 def job_postings(data: Any) -> list[dict[str, Any]]:
@@ -39,14 +32,13 @@ def _ident(posting: dict[str, Any], page_url: str) -> str:
     return str(ident or posting.get("url") or page_url)
 
 
-class JsonLdPage:
+class JsonLdPage(OneDocument):
     kind = "jsonld-page"
 
-    async def list(self, http: PoliteClient, source: SourceConfig, cache: Validators) -> Listing:
-        url = require(source.url, "a page url", source)
-        answer, fresh = await conditional_get(http, url, cache)
-        if answer is None:
-            return Listing([], cache, not_modified=True)
+    def listing_url(self, source: SourceConfig) -> str:
+        return require(source.url, "a page url", source)
+
+    def parse(self, answer: Answer, url: str, source: SourceConfig) -> list[Found]:
         found = []
         for script in LexborHTMLParser(answer.text).css('script[type="application/ld+json"]'):
             try:
@@ -59,9 +51,6 @@ class JsonLdPage:
         if not found:
             # A page without its JobPosting is more likely broken or blocked than emptied.
             raise BadListing(f"{url}: no schema.org JobPosting on the page")
-        return Listing(found, fresh)
-
-    async def detail(self, http: PoliteClient, found: Found) -> Found:
         return found
 
 
