@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 from services.enricher.skills.textnorm import key_forms, normalize_cased, words  # noqa: E402
 
 ESCO_VERSION = "1.1.1"
-TAXONOMY_VERSION = f"2026.11.24-esco{ESCO_VERSION}"
+TAXONOMY_VERSION = f"2026.11.24-esco{ESCO_VERSION}.2"
 TECH_DIR = ROOT / "scripts" / "data" / "technologies"
 LABELS_DIR = ROOT / "scripts" / "data" / "esco_labels"
 OUT = ROOT / "services" / "enricher" / "data" / "skills" / "taxonomy.json.gz"
@@ -68,6 +68,9 @@ BOILERPLATE = words(
     "political religion religious sexual gender orientation veteran disability ethnicity race "
     "ancestry pregnancy marital"
 )
+# Labels that are everyday prose about a team or a product ("we react quickly to feedback"), not
+# a skill a posting asks for.
+PROSE_LABELS = frozenset(("react quickly", "react appropriately"))
 MODE_PLAIN, MODE_CASE, MODE_CONTEXT = 0, 1, 2
 QUALIFIER = re.compile(r"\s*\([^)]*\)$")
 
@@ -189,11 +192,14 @@ def _content(label: str) -> set[str]:
 
 def esco_label_ok(label: str, preferred: str) -> bool:
     """Precise enough to match in free text: 2 to 8 words, two of them not generic, no
-    qualifier in parentheses, no equal-opportunity vocabulary; an alternative label must share
+    qualifier in parentheses, no equal-opportunity vocabulary, not everyday prose ("react
+    quickly"); an alternative label must share
     a word with the preferred one ("customer support" for "customer service", not "regulatory
     requirements" for "good laboratory practice")."""
     tokens = label.lower().split()
     if "(" in label or not 2 <= len(tokens) <= 8 or BOILERPLATE.intersection(tokens):
+        return False
+    if " ".join(tokens) in PROSE_LABELS:
         return False
     content = _content(label)
     return len(content) >= 2 and (label == preferred or bool(content & _content(preferred)))

@@ -2,15 +2,19 @@
 
 A key of mode "context" (a name that is also an ordinary word: Go, R, Rust, Swift, Spring,
 Express...) counts only in the case the taxonomy writes it and with tech context: a skills list,
-a list separator next to another accepted technology, a cue word ("Go developer", "C programming",
-"experience with Spring"), or a run of such names in a sentence about tools or frameworks.
+a list separator next to another accepted technology, an item made of names only ("Dagger/Hilt,
+Retrofit, Room"), a cue word ("Go developer", "C programming", "experience with Spring", "Go is a
+plus", Russian words around it, a title's "Engineer (Go)"), or a run of such names in a sentence
+about tools or next to another technology.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from services.enricher.skills.prefixes import distribute
 from services.enricher.skills.taxonomy import (
     MARKER,
     MODE_CASE,
@@ -23,10 +27,15 @@ from services.enricher.skills.textnorm import BOUNDARY, normalize, words
 from services.enricher.skills.units import Unit
 
 LIST_GAP = words(
-    "or and as well etc plus и или а также och eller samt und oder sowie i lub oraz albo czy"
+    "or and as well etc plus и или либо а также och eller samt und oder sowie bzw i lub oraz "
+    "albo czy"
 )
+VERSION = re.compile(r"v?\d+(?:\.(?:\d+|x))*\+?")
+"""A version between listed names: "Vue.js 3 und Nuxt", "Java 17+, Kotlin"."""
+LIST_CHARS = 200
+"""The longest item read as a list of names only."""
 CUE_AFTER = words(
-    "developer developers development engineer engineers programming programmer programmers "
+    "developer developers development engineer engineers programming programmer programmers skills "
     "language lang code coding framework frameworks sdk stack ecosystem backend apps "
     "toolchain разработчик разработчика разработка программист programista programisty "
     "utvecklare entwickler entwicklung"
@@ -35,17 +44,44 @@ CUE_VERB = words(
     "experience experienced proficiency proficient expertise knowledge skilled skills written "
     "programming coding development familiarity familiar build built building write writing "
     "develop developed опыт знание знания владение doświadczenie znajomość erfarenhet kunskap "
-    "kenntnisse erfahrung"
+    "kenntnisse erfahrung years year yrs лет года работы разработки программирования "
+    "программировании doświadczenia programowania programowaniu lat lata kunskaper "
+    "erfarenheter års jahre jahren"
 )
-CUE_PREP = words("in with of using on в с z w av i mit")
-CUE_NOUN = words("знание знания знаний владение владения znajomość znajomości")
-"""Nouns that take the tool with no preposition: "Знание Rhino", "владение Go", "znajomość Go"."""
+"""Words before a preposition and the tool: "experience with Go", "3 years of Rust", "опыт
+разработки на Go", "doświadczenia w programowaniu w Swift"."""
+CUE_PREP = words("in with of using on в с на z w av i mit")
+CUE_BARE = words("using writing знание знания знаний владение владения znajomość znajomości")
+"""Words that take the tool with no preposition: "writing Go", "владение Go", "znajomość Go"."""
 TECH_CUE = words(
     "framework frameworks library libraries tools tooling stack queue queues broker brokers "
     "database databases scheduling scheduler languages language platform platforms systems "
     "technologies фреймворки библиотеки инструменты стек технологии narzędzia biblioteki "
-    "verktyg ramverk werkzeuge bibliotheken"
+    "verktyg ramverk werkzeuge bibliotheken statistics statistical scripting"
 )
+ROLE = words(
+    "developer engineer programmer architect entwickler utvecklare programista разработчик "
+    "программист"
+)
+"""A job title's role word before the tool: "Backend Engineer (Go)", "Developer - Rust"."""
+PLUS_AFTER = tuple(
+    f" {phrase} "
+    for phrase in (
+        "is a plus",
+        "is a big plus",
+        "is a nice to have",
+        "is nice to have",
+        "is an advantage",
+        "is a bonus",
+        "is preferred",
+        "is desirable",
+        "would be a plus",
+        "would be nice",
+        "would be great",
+        "would be an advantage",
+    )
+)
+"""A name as the subject of a "nice to have" clause: "Rust is a nice to have"."""
 
 
 @dataclass(slots=True)
@@ -83,6 +119,7 @@ class Scan:
 
 def scan(units: list[Unit], taxonomy: Taxonomy) -> Scan:
     joined = f" {BOUNDARY} ".join(u.text.replace(BOUNDARY, " ") for u in units)
+    joined = distribute(joined, taxonomy.prefixes)
     cased, lower = normalize(joined)
     bounds = []
     at = lower.find(BOUNDARY)
@@ -130,19 +167,33 @@ def _tokens(text: str) -> list[str]:
     return text.split()
 
 
+def _gap_word(token: str) -> bool:
+    return token in LIST_GAP or VERSION.fullmatch(token) is not None
+
+
 def _list_adjacent(found: Scan, left: Hit, right: Hit) -> bool:
     if left.unit != right.unit:
         return False
     gap = _tokens(found.lower[left.end : right.start + 1])  # separators are spaces by now
-    return len(gap) <= 3 and all(t in LIST_GAP for t in gap)
+    return len(gap) <= 3 and all(_gap_word(t) for t in gap)
 
 
-def _cued(found: Scan, hit: Hit, unit_start: int) -> bool:
+def _cyrillic(token: str) -> bool:
+    return "\u0400" <= token[0] <= "\u04ff"
+
+
+def _cued(found: Scan, hit: Hit, unit_start: int, title: bool) -> bool:
+    # A Latin-script name inside Russian text is no English word: "Excel на продвинутом уровне".
+    latin = not _cyrillic(found.lower[hit.start + 1])
     after = _tokens(found.lower[hit.end : hit.end + 40])
-    if after and after[0] in CUE_AFTER:
+    if after and (after[0] in CUE_AFTER or (latin and _cyrillic(after[0]))):
+        return True
+    if after and after[0] in ("is", "would") and found.lower.startswith(PLUS_AFTER, hit.end):
         return True
     before = _tokens(found.lower[max(unit_start, hit.start - 60) : hit.start + 1])
-    if before and (before[-1] == "using" or before[-1] in CUE_NOUN):
+    if before and (before[-1] in CUE_BARE or (latin and _cyrillic(before[-1]))):
+        return True
+    if title and before and before[-1] in ROLE:
         return True
     return len(before) >= 2 and before[-1] in CUE_PREP and before[-2] in CUE_VERB
 
@@ -160,12 +211,44 @@ def resolve(found: Scan, units: list[Unit]) -> list[Hit]:
         if hit.mode < MODE_CONTEXT:
             hit.accepted = hit.case_ok
         elif hit.case_ok:
-            listy = units[hit.unit].listy
+            unit = units[hit.unit]
             unit_start = found.unit_span(hit.unit)[0]
-            hit.accepted = listy or _covers_unit(found, hit) or _cued(found, hit, unit_start)
-    _spread_along_lists(found, hits)
-    _accept_runs(found, hits)
+            hit.accepted = (
+                unit.listy
+                or (not unit.title and _covers_unit(found, hit))
+                or _cued(found, hit, unit_start, unit.title)
+            )
+    if not all(h.accepted for h in hits):
+        _accept_name_lists(found, hits, units)
+        _spread_along_lists(found, hits)
+        _accept_runs(found, hits)
     return [h for h in hits if h.accepted] + [h for h in found.esco if h.case_ok]
+
+
+def _accept_name_lists(found: Scan, hits: list[Hit], units: list[Unit]) -> None:
+    """Names in a unit that is nothing but names: "Dagger/Hilt, Retrofit, Room", "Core Data lub
+    Realm" (a title excepted: "Chef" is a job)."""
+    waiting = {h.unit for h in hits if h.case_ok and not h.accepted}
+    waiting = {u for u in waiting if not units[u].title and len(units[u].text) <= LIST_CHARS}
+    if not waiting:
+        return
+    by_unit: dict[int, list[Hit]] = {}
+    for hit in hits:
+        if hit.unit in waiting and hit.case_ok:
+            by_unit.setdefault(hit.unit, []).append(hit)
+    for unit, group in by_unit.items():
+        at, end = found.unit_span(unit)
+        names = sum(h.end - h.start for h in group)
+        if len(group) < 2 or end - at - names > 8 * len(group):  # room for more than separators
+            continue
+        rest: list[str] = []
+        for hit in group:
+            rest += _tokens(found.lower[at : hit.start + 1])
+            at = hit.end
+        rest += _tokens(found.lower[at:end])
+        if all(t == BOUNDARY or _gap_word(t) for t in rest):
+            for hit in group:
+                hit.accepted = True
 
 
 def _spread_along_lists(found: Scan, hits: list[Hit]) -> None:
@@ -194,12 +277,15 @@ def _spreads(found: Scan, left: Hit | None, right: Hit | None, hit: Hit) -> bool
 
 
 def _accept_runs(found: Scan, hits: list[Hit]) -> None:
-    """Two or more listed context names in a sentence about tools: "(Agenda, Bull, or similar)"."""
+    """Two or more listed context names in a sentence about tools ("(Agenda, Bull, or similar)")
+    or next to another technology ("Chef and Puppet for configuration management")."""
     for i in range(len(hits) - 1):
         left, right = hits[i], hits[i + 1]
         if left.accepted or right.accepted or not (left.case_ok and right.case_ok):
             continue
         if left.mode == right.mode == MODE_CONTEXT and _list_adjacent(found, left, right):
             start, end = found.unit_span(left.unit)
-            if TECH_CUE.intersection(_tokens(found.lower[start:end])):
+            if TECH_CUE.intersection(_tokens(found.lower[start:end])) or any(
+                h.unit == left.unit and h.accepted and h.mode < MODE_CONTEXT for h in hits
+            ):
                 left.accepted = right.accepted = True

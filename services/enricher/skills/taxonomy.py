@@ -23,10 +23,30 @@ MODE_PLAIN, MODE_CASE, MODE_CONTEXT = 0, 1, 2
 
 MARKER, YEAR_WORD, NOT_A_SKILL = -1, -2, -3
 """Skill indexes of rule keys: "nice to have" markers and year words, found in the same pass;
-and phrases that begin with a technology's name but mean something else ("go-to-market"), which
-take part in the leftmost-longest choice of technologies and then drop out."""
+and phrases that hold a technology's name but mean something else ("go-to-market", "Excel at",
+"Sous Chef"), which take part in the leftmost-longest choice of technologies and then drop
+out."""
 
-NOT_SKILLS = ("go to market", "go live", "go getter", "go to person", "go to guy")
+NOT_SKILLS = (
+    "go to market",
+    "go live",
+    "go getter",
+    "go to person",
+    "go to guy",
+    "excel at",
+    "excel in",
+    "you excel",
+    "ll excel",
+    "will excel",
+    "head chef",
+    "sous chef",
+    "executive chef",
+    "pastry chef",
+    "commis chef",
+    "chef de partie",
+    "chef de cuisine",
+    "private chef",
+)
 
 Entry = tuple[int, int, int, tuple[str, ...]]  # (key length, skill index, mode, cased forms)
 
@@ -50,6 +70,9 @@ class Taxonomy:
     pyahocorasick trie of the same keys took ~70 MB, so a scan of a posting, which finds the
     automaton cold after the rest of the enrichment, misses the CPU cache far less."""
     entries: tuple[Entry, ...]
+    prefixes: dict[str, frozenset[str]]
+    """One-word technology names -> the rest of the longer keys they begin ("aws" -> "ec2",
+    "s3", ...; "spring" -> "boot", "data", ...), for "AWS (EC2, S3)"."""
 
     def find(self, lower: str) -> list[tuple[int, int, Entry]]:
         """Every key in ``lower`` (overlapping ones too) as (start, end, entry), ordered by end;
@@ -105,7 +128,21 @@ def _build(path: Path) -> Taxonomy:
         data = json.loads(raw.read())
     skills = tuple(SkillRecord(*row) for row in data["skills"])
     technologies = data["counts"]["technologies"]
-    return Taxonomy(data["version"], skills, technologies, *_automaton(data["keys"]))
+    rows = data["keys"]
+    automaton, entries = _automaton(rows)
+    return Taxonomy(
+        data["version"], skills, technologies, automaton, entries, _prefixes(rows, technologies)
+    )
+
+
+def _prefixes(rows: list[list], technologies: int) -> dict[str, frozenset[str]]:
+    tech_keys = [row[0].split() for row in rows if 0 <= row[1] < technologies]
+    names = {tokens[0] for tokens in tech_keys if len(tokens) == 1}
+    rests: dict[str, set[str]] = {}
+    for tokens in tech_keys:
+        if len(tokens) > 1 and tokens[0] in names:
+            rests.setdefault(tokens[0], set()).add(" ".join(tokens[1:]))
+    return {name: frozenset(rest) for name, rest in rests.items()}
 
 
 def _release_freed_heap() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from services.enricher.skills.textnorm import words
 from shared.posting import NormalizedPosting
 
 # "Nice to have" markers, matched as whole tokens by the skills automaton itself (one pass over the
@@ -127,6 +128,20 @@ _SKILL_WORDS = (
     "kenntnisse",
     "verktyg",
 )
+# Words that end in a dot inside a sentence: "Postman bzw. REST Assured", "min. 3 lata".
+_ABBREVIATIONS = frozenset(
+    word
+    for base in words(
+        "e.g i.e eg ie approx incl min max vs bzw z.b ggf inkl mind evtl bspw d.h u.a ca np tj "
+        "m.in t.ex bl.a т.е напр мин"
+    )
+    for word in (base, base.title())
+)
+# Where a line may carry a marker, cheaply: only such a line is cut into clauses at "; ".
+_MARKER_STEM = re.compile(
+    r"plus|prefer|nice|bonus|advantage|desir|ideal|optional|benefic|vorteil|wünschens|"
+    r"mile widzian|atut|meriter|önskvär|fördel|плюс|желател|приветству|преимуществ"
+)
 _BULLET = re.compile(r"^\s*(?:[-*•·–—▪◦►✓✔]|\d{1,2}[.)])\s+")
 _BULLET_LEAD = frozenset("-*•·–—▪◦►✓✔")  # a bullet opens with one of these, a digit or a space
 
@@ -138,6 +153,8 @@ class Unit(NamedTuple):  # a tuple: a posting makes dozens, and tuples are cheap
     heading: bool = False
     section_preferred: bool = False
     """In a section of kind "preferred"."""
+    title: bool = False
+    """The posting's title, where a lone "Chef" is a job, not a tool."""
 
 
 def is_heading(line: str) -> bool:
@@ -155,10 +172,44 @@ def is_skill_heading(heading: str) -> bool:
 
 
 def sentences(line: str) -> list[str]:
-    if ". " not in line:
-        return [line]
-    parts = line.split(". ")
-    return [p + "." for p in parts[:-1]] + [parts[-1]]
+    """Sentences of a line (not cut after "bzw." or "min."); and where a "nice to have" marker
+    follows a "; ", the clauses either side of it, so the marker stays in its own: "Advanced
+    Excel and Power Query; VBA is a plus" (one-word clauses stay a list: "Python; Go")."""
+    split = [line]
+    if ". " in line:
+        parts = line.split(". ")
+        split = [p + "." for p in parts[:-1]] + [parts[-1]]
+        # Cheap test first (the words near each cut), exact one where it may have found one.
+        near_cuts = " ".join([p[-6:] for p in parts[:-1]]).replace("(", " ").split()
+        if not _ABBREVIATIONS.isdisjoint(near_cuts):
+            split = _join_abbreviations(split)
+    cut = line.find("; ")
+    if cut == -1 or not _MARKER_STEM.search(line[cut:].lower()):
+        return split
+    if _MARKER_STEM.search(line[:cut].lower()):  # "Nice to have: Swift; CI with Codemagic"
+        return split
+    return [clause for sentence in split for clause in _clauses(sentence)]
+
+
+def _join_abbreviations(split: list[str]) -> list[str]:
+    joined = [split[0]]
+    for part in split[1:]:
+        last = joined[-1]
+        if last[last.rfind(" ") + 1 : -1].lstrip("(") in _ABBREVIATIONS:
+            joined[-1] = f"{last} {part}"
+        else:
+            joined.append(part)
+    return joined
+
+
+def _clauses(sentence: str) -> list[str]:
+    clauses: list[str] = []
+    for part in sentence.split("; "):
+        if clauses and (len(part.split()) < 2 or len(clauses[-1].split()) < 2):
+            clauses[-1] += "; " + part
+        else:
+            clauses.append(part)
+    return clauses
 
 
 def units_from_lines(lines: list[str], preferred: bool = False, listy: bool = False) -> list[Unit]:
@@ -172,7 +223,7 @@ def units_from_lines(lines: list[str], preferred: bool = False, listy: bool = Fa
             in_list = listy or is_skill_heading(line)
             units.append(Unit(line, in_list, True, preferred))
             continue
-        if ". " in line:
+        if ". " in line or ";" in line:
             units.extend(Unit(s, in_list, False, preferred) for s in sentences(line))
         else:
             units.append(Unit(line, in_list, False, preferred))
@@ -193,7 +244,7 @@ def preferred_flags(units: list[Unit], marked: set[int]) -> list[bool]:
 
 def posting_units(posting: NormalizedPosting) -> list[Unit]:
     """Units of the title and description; sections when they cover the text, else its lines."""
-    units = [Unit(posting.title, False)] if posting.title else []
+    units = [Unit(posting.title, False, title=True)] if posting.title else []
     description = posting.description
     covered = sum(len(item) for s in description.sections for item in s.items)
     if description.sections and covered >= 0.6 * len(description.text):

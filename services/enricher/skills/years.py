@@ -21,6 +21,7 @@ _VERSION = re.compile(r"v?\d+(?:\.\d+)*\+?")
 FORWARD_GAP = words(
     "of experience experienced hands on handson hands-on professional production commercial "
     "industry relevant proven solid strong working work with in using programming development "
+    "writing building "
     "developing coding software engineering backend frontend as a an the at least minimum "
     "опыт опыта работы работа с на коммерческой коммерческий разработки промышленной "
     "erfahrung mit der im praktische berufserfahrung doświadczenia doświadczenie z w "
@@ -54,15 +55,24 @@ def attach_years(found: Scan, hits: list[Hit]) -> dict[int, float]:
         if number is None or int(number.group(1)) > 40:
             continue
         years = float(number.group(1))
-        at, end = number.start(), word_end
-        index = _nearest_before(hits, starts, at)
-        if index is not None and _back_ok(found.lower[hits[index].end : at]):
-            result[index] = max(result.get(index, 0.0), years)
-            continue
-        index = _nearest_after(hits, starts, end)
-        if index is not None and _forward_ok(found.lower[end : hits[index].start + 1]):
+        index = _owner(found.lower, hits, starts, number.start(), word_end)
+        if index is not None:
             result[index] = max(result.get(index, 0.0), years)
     return result
+
+
+def _owner(lower: str, hits: list[Hit], starts: list[int], at: int, end: int) -> int | None:
+    """The hit years between ``at`` and ``end`` are stated for: the one right before them
+    ("MongoDB : 3+ years"), else the one they lead to ("3 years with Go"), which also wins over
+    one further back ("5+ years of backend development, at least 3 years with Go")."""
+    before = _nearest_before(hits, starts, at)
+    back = before is not None and _back_ok(gap := lower[hits[before].end : at])
+    if back and not gap.strip():
+        return before
+    after = _nearest_after(hits, starts, end)
+    if after is not None and _forward_ok(lower[end : hits[after].start + 1]):
+        return after
+    return before if back else None
 
 
 def _nearest_before(hits: list[Hit], starts: list[int], at: int) -> int | None:
