@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from services.enricher.textscan import lines_with, register, word_search
+from services.enricher.textscan import held, lines_with, register, word_search
 from shared.posting import Education, EducationLevel
 
 _ORDER: list[EducationLevel] = [
@@ -35,14 +35,19 @@ _LEVELS: list[tuple[str, EducationLevel]] = [
     ),
     (
         r"master'?s?(?:'s)? (?:degree|of|in)\b|masters? degree|m\.?sc\b|m\.s\.|ms in\b|"
-        r"mba\b|m\.?tech\b|masterexamen|civilingenjör|magister|studia magisterskie|магистр|"
+        r"mba\b|m\.?tech\b|ms(?:ee|cs|me|n)\b|masterexamen|civilingenjör|magister|"
+        r"studia magisterskie|магистр|"
         r"master(?:abschluss|studium)|diplom\b",
         "master",
     ),
     (
-        r"bachelor|b\.?sc\b|b\.s\.|bs (?:in|degree)\b|ba (?:in|degree)\b|b\.a\.|"
+        r"bachelor|b\.?sc\b|bs(?:ee|cs|me|ce|n|ba)\b|b\.s\.|bs (?:in|degree)\b|"
+        r"ba (?:in|degree)\b|b\.a\.|"
         r"b\.?tech\b|b\.e\.|undergraduate degree|university degree|college degree|"
-        r"academic degree|four-year degree|4-year degree|"
+        r"academic degree|four-year degree|4-year degree|any graduate\b|"
+        # UK: "Degree educated", "educated to degree level"
+        r"degree[- ]educated|educated to (?:a )?degree\b|"
+        r"degree[- ]level\b(?<!master's degree level)(?<!masters degree level)|"
         r"degree in\b(?<!master's degree in)(?<!masters degree in)"
         r"(?<!master degree in)(?<!associate's degree in)(?<!associate degree in)"
         r"(?<!doctoral degree in)|kandidatexamen|"
@@ -63,6 +68,7 @@ _LEVELS: list[tuple[str, EducationLevel]] = [
     ),
 ]
 # Literal stems one of a level's patterns needs: a level's regex runs only when one is present.
+# Each as long as it can be: a short one ("sc", "tech") is in most texts and gates nothing.
 _GATES: dict[EducationLevel, tuple[str, ...]] = {
     "none": ("degree", "без опыта"),
     "doctorate": ("ph", "doctor", "promotion", "doktor", "disputerad", "наук", "доктор"),
@@ -73,7 +79,12 @@ _GATES: dict[EducationLevel, tuple[str, ...]] = {
         "m.s.",
         "ms in",
         "mba",
-        "tech",
+        "mtech",
+        "m.tech",
+        "msee",
+        "mscs",
+        "msme",
+        "msn",
         "civilingenjör",
         "magist",
         "магистр",
@@ -81,23 +92,40 @@ _GATES: dict[EducationLevel, tuple[str, ...]] = {
     ),
     "bachelor": (
         "bachelor",
-        "sc",
+        "bsc",
+        "b.sc",
+        "bsee",
+        "bsme",
+        "bsce",
+        "bsn",
+        "bsba",
         "b.s.",
-        "bs ",
-        "ba ",
+        "bs in",
+        "bs degree",
+        "ba in",
+        "ba degree",
         "b.a.",
-        "tech",
+        "btech",
+        "b.tech",
         "b.e.",
         "degree",
+        "any graduate",
         "examen",
         "studium",
         "licencjat",
         "inżynier",
-        "wykształcenie",
+        "wykształcenie wyższe",
         "высшее",
         "бакалавр",
     ),
-    "associate": ("associate", "diploma in", "среднее", "eftergymnasial", "hnd"),
+    "associate": (
+        "associate",
+        "diploma in",
+        "среднее специальное",
+        "среднее профессиональное",
+        "eftergymnasial",
+        "hnd",
+    ),
     "high_school": (
         "high school",
         "secondary",
@@ -105,13 +133,14 @@ _GATES: dict[EducationLevel, tuple[str, ...]] = {
         "gymnasie",
         "abitur",
         "matura",
-        "wykształcenie",
-        "среднее",
-        "12th",
+        "wykształcenie średnie",
+        "среднее образование",
+        "12th pass",
         "hsc",
     ),
 }
 _LEVEL_RES = [(re.compile(p), level, _GATES[level]) for p, level in _LEVELS]
+_STEMS = tuple(dict.fromkeys(stem for gate in _GATES.values() for stem in gate))
 _FIELDS = re.compile(
     r"(?:degree|diploma|bachelor'?s?|master'?s?|ph\.?d\.?|b\.?sc|m\.?sc|b\.?tech|m\.?tech|"
     r"b\.?s\.?|m\.?s\.?|studies|background)\s*(?:\([^)]*\)\s*)?(?:in|of)\s+([^.;:()\n]{3,160})",
@@ -142,6 +171,16 @@ _TRIGGERS = (
     "secondary",
     "ged",
     "mba",
+    "bsee",
+    "bscs",
+    "bsme",
+    "bsce",
+    "bsn",
+    "bsba",
+    "msee",
+    "mscs",
+    "msme",
+    "msn",
     "bsc",
     "msc",
     "b.sc",
@@ -175,6 +214,7 @@ _TRIGGERS = (
     "undergraduate",
     "university",
     "college",
+    "any graduate",
     "hsc",
     "12th",
     "hnd",
@@ -195,8 +235,9 @@ def from_text(text: str) -> tuple[Education, str] | None:
     low = text.lower()
     if len(low) != len(text):  # offsets must agree: a few characters change length when lowered
         text = low
+    stems = held(low, _STEMS)
     for pattern, level, gate in _LEVEL_RES:
-        if not any(stem in low for stem in gate):
+        if stems.isdisjoint(gate):
             continue
         match = word_search(pattern, low)
         if match:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from services.enricher.textscan import lines_with, register, word_search
+from services.enricher.textscan import held, lines_with, register, word_search
 
 # Ordered: the first pattern that matches a value decides it. Words about a contract's duration
 # or kind rather than its hours ("permanent", "regular", "casual", "temp to perm", "fixed term",
@@ -14,7 +14,10 @@ _NOT_A_TYPE = re.compile(
     re.I,
 )
 _VALUES: list[tuple[str, str]] = [
-    (r"intern|praktik|stage|staż|stażyst|стажир|trainee|werkstudent|^probation$", "INTERN"),
+    (
+        r"intern|praktik|stage|staż|stażyst|стажир|стаж[её]р|trainee|werkstudent|^probation$",
+        "INTERN",
+    ),
     (r"volunt|ehrenamt|волонт|wolontari", "VOLUNTEER"),
     (r"per[ _-]?diem", "PER_DIEM"),
     (
@@ -33,14 +36,15 @@ _VALUES: list[tuple[str, str]] = [
     ),
     (
         r"full[ _-]?time|fulltime|vollzeit|heltid|pełny etat|pełen etat|полная занятость|"
-        r"^полная$|^full$|^fullday$|полный (?:рабочий )?день",
+        r"^полная$|^full$|^fullday$|полный (?:рабочий )?день|^voll-$",
         "FULL_TIME",
     ),
 ]
 _VALUE_RES = [(re.compile(p, re.I), v) for p, v in _VALUES]
 _SPLIT = re.compile(r"\s*(?:,|/|\||;|\bor\b|\band\b|&|\bи\b|\bили\b|\bund\b|\boder\b|\blub\b)\s*")
 _LABELLED = re.compile(
-    r"^\W*(?:job types?|employment(?: type)?|type of employment|contract type|position type|"
+    r"^\W*(?:job types?|type|contract|employment(?: type)?|type of employment|contract type|"
+    r"position type|"
     r"work type|job type|schedule|hours|working hours|work patterns?|beschäftigungsart|"
     r"anstellungsart|"
     r"vertragsart|anställningsform|omfattning|arbetstid|rodzaj umowy|wymiar pracy|typ umowy|"
@@ -61,28 +65,96 @@ _STATED = re.compile(
     r"|(?:looking for|hiring|seeking|recruiting)(?:\s+an?)?\W+((?:full|part)[- ]?time"
     r"(?:\s*(?:/|,|&|\band\b|\bor\b)\s*(?:full|part)[- ]?time)*)\b"
 )
+# _STATED's terms: a text holding none of them need not be scanned for it.
+_STATED_NEEDS = (
+    "full-time",
+    "full time",
+    "fulltime",
+    "part-time",
+    "part time",
+    "parttime",
+    "contract",
+    "temporary",
+    "freelance",
+    "internship",
+    "vollzeit",
+    "teilzeit",
+    "heltid",
+    "deltid",
+    "pełny etat",
+    "b2b",
+    "полная занятость",
+    "частичная занятость",
+    "1099",
+)
+# More statements, each run only where its literal is: the alternation above is tried at every
+# character, so it stays short.
+_PHRASES: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
+    # "6 month contract", "12 months initial contract"; a fixed-term one states no type.
+    (
+        re.compile(
+            r"(?:\d{1,2}|three|six|nine|twelve)[- ]months?\s+(?:initial\s+|rolling\s+|paid\s+)?"
+            r"(contract|internship)\b"
+        ),
+        ("month",),
+    ),
+    (re.compile(r"(?:umowa|kontrakt|na)\s+(b2b)\b|\((b2b)(?:\s+contract)?\)"), ("b2b",)),
+    (re.compile(r"in (vollzeit|teilzeit|voll- oder teilzeit|voll- und teilzeit)\b"), ("zeit",)),
+    (
+        re.compile(
+            r"na (pe[lł]ny etat|pe[lł]en etat|niepe[lł]ny etat|cz[eę]ś[cć] etatu)|"
+            r"(полная занятость|частичная занятость|pe[lł](?:n[ya]|en) etat)"
+        ),
+        ("etat", "занятость"),
+    ),
+    (
+        re.compile(r"på (heltid|deltid)\b|(heltids|deltids)(?:tjänst|anställning)"),
+        ("heltid", "deltid"),
+    ),
+    (
+        re.compile(r"((?:full|part)[- ]?time)\s+(?:[\w-]+\s+){1,2}(?:wanted|needed)\b"),
+        ("wanted", "needed"),
+    ),
+]
+_STATEMENTS = [(_STATED, _STATED_NEEDS), *_PHRASES]
+_LITERALS = tuple(dict.fromkeys(word for _, needs in _STATEMENTS for word in needs))
 # A line that opens with the type, alone or in a list: "Full-time, $16/hr, weekends", "Part Time,
 # Nights", "Full time and part time shifts", "полная занятость/полный рабочий день". A type word
 # followed by anything else ("Full-time employees receive...") states nothing about the role.
 _TERM = (
-    r"(?:full[- ]?time|part[- ]?time|vollzeit|teilzeit|heltid|deltid|pe[lł]n[yea] etat|"
+    r"(?:full[- ]?time|part[- ]?time|vollzeit|teilzeit|heltid|deltid|pe[lł](?:n[ya]|en) etat|"
     r"niepe[lł]ny etat|(?:полная|частичная|неполная) занятость|полный (?:рабочий )?день|"
-    r"contract|temporary|freelance|"
-    r"internship|b2b)"
+    r"contract|temporary|freelance|visstidsanställning|vikariat|"
+    r"internship|staż|стажировка|praktikum|b2b)"
+)
+_SHARE = (
+    rf"{_TERM}(?:\s+(?:\d{{1,3}}\s?%|\d{{1,2}}\s+(?:months?|månader|monate|miesi[eę]cy|"
+    r"месяц\w*)))?"
+)
+_DURATION = (
+    r"(?:permanent|regular|unbefristet|festanstellung|tillsvidareanställning|tillsvidare|"
+    r"stała|бессрочн\w*)"
 )
 _JOIN = r"\s*(?:,|/|;|\||&|\+|\band\b|\bor\b|\bи\b|\bили\b|\bund\b|\boder\b|\blub\b)\s*"
+# The same after a sentence ("... with React. Full-time.", matched on the text with a line break
+# after each sentence) and after a word for the contract's duration ("Permanent, full-time"); a
+# share of full time may follow ("Deltid 75 %").
 _LEADING = re.compile(
-    rf"^[^\w\n]*({_TERM}(?:{_JOIN}{_TERM})*)(?=(?:\s+(?:available|only|positions?|roles?|"
+    rf"^[^\w\n]*(?:{_DURATION}\s*(?:,|/|&|-|\band\b|\bi\b|\bin\b)?\s*)?"
+    rf"({_SHARE}(?:{_JOIN}{_SHARE})*)(?=(?:\s+(?:available|only|considered|positions?|roles?|"
     rf"jobs?|basis|shifts?|vacanc(?:y|ies)))?[^\S\n]*(?:[,;/|.!()*:–-]|$))",
     re.M,
 )
+_LABEL_AFTER = re.compile(r"\s*:")
 # Hours named next to a contract kind in one value: "Temporary Full Time" is both.
 _HOURS = [(p, v) for p, v in _VALUE_RES if v in ("FULL_TIME", "PART_TIME")]
 # A title that names the hours: "Part-Time Caregiver", "Direct Hire//Full time//Technologist",
-# or the kind as a segment of its own: "(1099 Contract) Architect", "Data Engineer - Freelance"
-# ("Contract Manager" manages contracts).
+# an intern ("Data Analyst Intern"), or the kind as a segment of its own: "(1099 Contract)
+# Architect", "Data Engineer - Freelance" ("Contract Manager" manages contracts).
 _TITLE = re.compile(
-    r"\b(?:full|part)[ _-]?time\b|(?:^|[(\[,|/–—-]\s*)((?:1099\s+)?contract(?:or)?|freelance|"
+    r"\b(?:full|part)[ _-]?time\b|"
+    r"\b(?:intern|praktikant\w*|stażysta|стаж[её]р)(?=\s*(?:$|[-–—(,|/]))|"
+    r"(?:^|[(\[,|/–—-]\s*)((?:1099\s+)?contract(?:or)?|freelance|"
     r"internship|temporary|temp)\s*(?:[)\],|/–—-]|$)",
     re.I,
 )
@@ -116,6 +188,11 @@ _TRIGGERS = (
     "arbetstid",
     "wymiar",
     "employment",
+    "стажир",
+    "staż",
+    "praktik",
+    "visstid",
+    "vikariat",
 )
 register(_TRIGGERS)  # all extractors' triggers are found in one pass per text
 
@@ -135,36 +212,50 @@ def normalize(values: list[str]) -> list[str]:
     return out
 
 
-def from_text(text: str) -> tuple[list[str], str] | None:
-    """(values, evidence) from a labelled line, else from a precise statement."""
-    text = lines_with(text, _TRIGGERS)
-    if not text:
-        return None
+def from_labels(text: str) -> tuple[list[str], str] | None:
+    """(values, evidence) from every labelled line: "Omfattning: Deltid" and "Anställningsform:
+    Visstidsanställning" state one value each."""
     values: list[str] = []
     lines: list[str] = []
-    for labelled in _LABELLED.finditer(text):  # "Hours: Part time" and "Contract type: ..."
+    for labelled in _LABELLED.finditer(lines_with(text, _TRIGGERS)):
         stated = [v for v in normalize([labelled.group(1)]) if v not in values]
         if stated:
             values += stated
             lines.append(labelled.group(0).strip())
-    if values:
-        return values, "; ".join(lines)[:160]
+    return (values, "; ".join(lines)[:160]) if values else None
+
+
+def from_text(text: str) -> tuple[list[str], str] | None:
+    """(values, evidence) from the labelled lines, else from a precise statement."""
+    labelled = from_labels(text)
+    if labelled:
+        return labelled
+    text = lines_with(text, _TRIGGERS)
+    if not text:
+        return None
     found: list[str] = []
     evidence = ""
     low = text.lower()
     source = text if len(low) == len(text) else low  # offsets agree for the evidence
-    for leading in _LEADING.finditer(low):  # "Full-time, $16/hr" opening a line
+    sentences = low.replace(". ", ".\n").replace("! ", "!\n").replace("? ", "?\n")
+    for leading in _LEADING.finditer(sentences):  # "Full-time, $16/hr" opening a line
+        if leading.group(1) == "contract" and _LABEL_AFTER.match(low, leading.end(1)):
+            continue  # "Contract: Permanent" labels the contract's kind
         for value in normalize([leading.group(1)]):
             if value not in found:
                 found.append(value)
                 evidence = evidence or source[leading.start(1) : leading.end(1)]
-    at = 0
-    while (match := word_search(_STATED, low, at)) is not None:
-        at = match.end()
-        for kind in normalize([next(g for g in match.groups() if g)]):  # "part time and fulltime"
-            if kind not in found:
-                found.append(kind)
-                evidence = evidence or source[match.start() : match.end()]
+    present = held(low, _LITERALS)
+    for pattern, needs in _STATEMENTS:
+        if present.isdisjoint(needs):
+            continue
+        at = 0
+        while (match := word_search(pattern, low, at)) is not None:
+            at = match.end()
+            for kind in normalize([next(g for g in match.groups() if g)]):  # "part and fulltime"
+                if kind not in found:
+                    found.append(kind)
+                    evidence = evidence or source[match.start() : match.end()]
     return (found, evidence) if found else None
 
 

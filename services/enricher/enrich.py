@@ -24,8 +24,10 @@ from shared.posting import (
     Education,
     Enrichment,
     Experience,
+    Location,
     NormalizedPosting,
     Provenance,
+    Salary,
 )
 
 ENRICHER_VERSION = "1.0.0"
@@ -38,7 +40,7 @@ def enrich(posting: NormalizedPosting) -> Enrichment:
     _experience(posting, text, out)
     _seniority_fallback(out)
     _employment(posting, text, out)
-    _locations(posting, out)
+    _locations(posting, text, out)
     _workplace(posting, text, out)
     _education(posting, text, out)
     _salary(posting, text, out)
@@ -138,6 +140,9 @@ def _seniority_fallback(out: Enrichment) -> None:
 
 def _employment(posting: NormalizedPosting, text: str, out: Enrichment) -> None:
     values = employment.normalize(posting.employment_type)
+    if values and posting.hint_fields.get("employment_type", "").startswith("text:"):
+        labelled = employment.from_labels(text)  # the normalizer keeps the first labelled line
+        values += [v for v in (labelled[0] if labelled else []) if v not in values]
     if values:
         out.employment_type = values
         out.provenance["employment_type"] = _hint_provenance(
@@ -162,7 +167,7 @@ def _workplace(posting: NormalizedPosting, text: str, out: Enrichment) -> None:
     if stated is None and posting.title:
         stated = workplace_mod.from_title(posting.title)
     hint = workplace_mod.normalize(posting.workplace)
-    if hint is None and any(loc.kind == "remote" for loc in out.locations):
+    if hint is None and any(_remote(loc) for loc in out.locations):
         hint = "remote"
     if hint:
         value, conflict = workplace_mod.reconcile(hint, stated)
@@ -174,6 +179,13 @@ def _workplace(posting: NormalizedPosting, text: str, out: Enrichment) -> None:
     elif stated:
         out.workplace = stated[0]
         out.provenance["workplace"] = _text_provenance(stated[1], 0.7)
+
+
+def _remote(loc: Location) -> bool:
+    """ "Remote - US" and "Remote - EMEA" (an area) are both remote places."""
+    return loc.kind == "remote" or (
+        loc.kind == "area" and workplace_mod.normalize(loc.raw) == "remote"
+    )
 
 
 def _education(posting: NormalizedPosting, text: str, out: Enrichment) -> None:
@@ -189,9 +201,13 @@ def _education(posting: NormalizedPosting, text: str, out: Enrichment) -> None:
 
 
 def _salary(posting: NormalizedPosting, text: str, out: Enrichment) -> None:
+    countries = {loc.country for loc in out.locations if loc.country}
+    country = countries.pop() if len(countries) == 1 else None
     if posting.salary:
         value = salary.from_hint(posting.salary)
         if value:
+            if posting.salary.currency is None:  # the "$" is the text's, not a source's code
+                value = _local_dollar(value, country)
             out.salary = value
             out.provenance["salary"] = _hint_provenance(posting, "salary", value.raw)
             return
@@ -199,11 +215,11 @@ def _salary(posting: NormalizedPosting, text: str, out: Enrichment) -> None:
     if value is None:
         return
     confidence = 0.7
+    value = _local_dollar(value, country)
     if value.currency is None:
         # "от 170 000 до 900 000" in a posting located only in Kazakhstan is in tenge; with no
         # single country the currency is unknown, and an amount without one is not stated pay.
-        countries = {loc.country for loc in out.locations if loc.country}
-        code = currency.of_country(countries.pop()) if len(countries) == 1 else None
+        code = currency.of_country(country)
         if code is None:
             return
         value = value.model_copy(update={"currency": code})
@@ -212,11 +228,20 @@ def _salary(posting: NormalizedPosting, text: str, out: Enrichment) -> None:
     out.provenance["salary"] = _text_provenance(value.raw, confidence)
 
 
-def _locations(posting: NormalizedPosting, out: Enrichment) -> None:
+def _local_dollar(value: Salary, country: str | None) -> Salary:
+    """A bare "$85,000" in a posting located only in Sydney is in Australian dollars."""
+    local = currency.local_dollar(value.raw, country) if value.currency == "USD" else None
+    return value.model_copy(update={"currency": local}) if local else value
+
+
+def _locations(posting: NormalizedPosting, text: str, out: Enrichment) -> None:
     out.locations = geo.geocode(posting.locations, posting.country_hint)
     if out.locations:
         prov = _hint_provenance(posting, "locations", "; ".join(posting.locations)[:200])
         out.provenance["locations"] = prov.model_copy(update={"method": "gazetteer"})
+    elif head := geo.from_header(text, posting.title):  # none given, or none placeable
+        out.locations = head[0]
+        out.provenance["locations"] = _text_provenance(head[1], confidence=0.7)
 
 
 def _language(posting: NormalizedPosting, text: str, out: Enrichment) -> None:

@@ -72,6 +72,11 @@ COUNTRY_ALIASES = {
     "tanzania": "TZ",
     "moldova": "MD",
 }
+# State codes boards write that pycountry does not (yet, or any more) hold: India renamed a few
+# ("OR" Orissa is now OD Odisha; Telangana is TG on boards, TS in pycountry).
+SUBDIVISION_ALIASES = {
+    "IN": {"tg": "TS", "or": "OD", "orissa": "OD", "ct": "CG", "ut": "UK", "uttaranchal": "UK"},
+}
 # Multi-country areas: kind "area", no country.
 AREAS = {
     "emea",
@@ -194,6 +199,9 @@ def subdivisions() -> dict[str, dict[str, tuple[str, str]]]:
         per_country = table.setdefault(sub.country_code, {})
         per_country.setdefault(fold(suffix), entry)
         per_country.setdefault(fold(sub.name), entry)
+    for country, aliases in SUBDIVISION_ALIASES.items():
+        for alias, suffix in aliases.items():
+            table[country].setdefault(alias, table[country][suffix.lower()])
     return table
 
 

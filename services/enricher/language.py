@@ -80,7 +80,8 @@ def _identifier() -> _Identifier:
 def detect(text: str) -> tuple[str, float] | None:
     """(ISO 639-1 code, confidence) or None when there is too little text to tell."""
     sample = text[:_SAMPLE_CHARS]
-    if sum(map(str.isalpha, sample)) < 20:
+    # Counted on the first characters first: they mostly hold the 20 letters already.
+    if sum(map(str.isalpha, sample[:40])) < 20 and sum(map(str.isalpha, sample)) < 20:
         return None
     code, prob = _identifier().classify(sample)
     return code, round(float(prob), 3)

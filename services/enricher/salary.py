@@ -12,9 +12,15 @@ hourly wage and one of 20,000 or more a yearly salary.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from services.enricher.currency import CURRENCIES, MONTHLY_MARKETS, YEARLY_K_MARKETS
+from services.enricher.currency import (
+    CURRENCIES,
+    MONTHLY_BY_SIZE,
+    MONTHLY_MARKETS,
+    YEARLY_K_MARKETS,
+)
 from services.enricher.textscan import lines_with, register
 from shared.posting import Salary, SalaryHint, SalaryPeriod
 
@@ -54,21 +60,31 @@ _HINT_PERIODS: list[tuple[str, SalaryPeriod]] = [
 ]
 _DIGIT = re.compile(r"\d")
 _PERIOD_RES = [(re.compile(p, re.I), period) for p, period in _PERIODS]
-_PRE = r"(?:US\$|AU\$|A\$|CA\$|C\$|NZ\$|\$|£|€|₹|₽|₸|¥|Rs\.?|INR|USD|EUR|GBP|PLN|CHF|AUD|CAD)"
+_PRE = (
+    r"(?:US\$|AU\$|A\$|CA\$|C\$|NZ\$|\$|£|€|₹|₽|₸|¥|Rs\.?|INR|USD|EUR|GBP|PLN|CHF|AUD|CAD|NZD|"
+    r"SGD)"
+)
 _POST = (
     r"(?:zł|zl|PLN|руб\.?|рублей|₽|р\.|RUB|EUR|€|USD|GBP|kr|SEK|NOK|DKK|CHF|тенге|тг\.?|₸|KZT|"
-    r"сум|сом|грн|₴|INR|AUD|CAD)"
+    r"сум|сом|грн|₴|INR|AUD|CAD|NZD|SGD)"
 )
-# A grouped number must end there: "25 0000" is malformed, not 25 000.
-_NUM = r"\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?(?!\d)|\d+(?:[.,]\d{1,2})?"
+# A grouped number must end there: "25 0000" is malformed, not 25 000. India groups by lakh
+# ("8,00,000", "12,50,000"); Switzerland by apostrophe ("110'000").
+_INDIAN = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?(?!\d)"
+_NUM = (
+    rf"{_INDIAN}|\d{{1,3}}(?:[ ,.'’\u00a0\u202f]\d{{3}})+(?:[.,]\d{{1,2}})?(?!\d)|"
+    r"\d+(?:[.,]\d{1,2})?"
+)
+_INDIAN_RE = re.compile(_INDIAN)
+_CODE = re.compile(r"[a-z]{3}")
 # "60 т.р." / "60 тр" is Russian shorthand for thousand rubles.
 _MULT = r"(?:[kK]\b|lakhs?|lacs?|L\b|LPA|тыс\.?|т\.\s?р\.?|тр\b)"
 _SALARY = (
     rf"(?P<from>\b(?:from|от|od|ab)\s+)?(?P<pre1>{_PRE})?\s?(?P<n1>{_NUM})\s?(?P<m1>{_MULT})?"
     rf"\s?(?P<post1>{_POST})?(?:\s?(?:-|–|—|to|до|bis|do)\s?(?P<pre2>{_PRE})?\s?(?P<n2>{_NUM})"
     rf"\s?(?P<m2>{_MULT})?\s?(?P<post2>{_POST})?)?"
-    rf"|(?P<upto>\b(?:up to|до|do|bis)\s+)(?P<pre3>{_PRE})?\s?(?P<n3>{_NUM})\s?(?P<m3>{_MULT})?"
-    rf"\s?(?P<post3>{_POST})?"
+    rf"|(?P<upto>\b(?:up to|до|do|bis(?: zu)?|upp till)\s+)(?P<pre3>{_PRE})?\s?(?P<n3>{_NUM})"
+    rf"\s?(?P<m3>{_MULT})?\s?(?P<post3>{_POST})?"
 )
 # Matched on lower-cased lines, so its markers are lower-cased too (none holds an upper-case
 # escape such as \S): without re.IGNORECASE sre scans several times faster.
@@ -86,12 +102,15 @@ _KEYWORD = re.compile(
 # after the amount counts.
 _EXTRA_BEFORE = re.compile(
     r"differential|bonus|premium|allowance|reimburs|referral|sign[- ]?on|\btips?\b|commission|"
-    r"incentive|discount|gift|voucher|per mile|uplift|надбав|бонус",
+    r"incentive|discount|gift|voucher|per mile|uplift|надбав|бонус|"
+    r"bidrag|zuschuss|dofinansowan|dopłat",  # "friskvårdsbidrag upp till 5000 kr": an allowance
     re.I,
 )
 _EXTRA_AFTER = re.compile(
-    r"^\W{0,3}(?:[\w-]+\s+)?(?:sign[- ]?on|referral|bonus|differential|premium|allowance|"
-    r"tips?\b|commission|incentive|gift|voucher|discount)",
+    # "$60,000 + commission" is a base salary with commission on top: only a word right after
+    # the amount names what it pays.
+    r"^(?![^\w]*(?:\+|plus\b|&|and\b))\W{0,3}(?:[\w-]+\s+)?(?:sign[- ]?on|referral|bonus|"
+    r"differential|premium|allowance|tips?\b|commission|incentive|gift|voucher|discount)",
     re.I,
 )
 # A line that is the posting's pay statement ("Pay: $28.00 - $35.00 per hour") wins over amounts
@@ -110,6 +129,25 @@ _PAY_HEADING = re.compile(
 )
 # Magnitudes that fix the period where the text states none (dollar, pound and euro markets).
 _HOURLY_BELOW = 100
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\s[|•]\s")
+# Working time, not pay: "40 hours per week", "3 days a week", "8 Stunden pro Tag".
+_SCHEDULE = re.compile(
+    r"\b(?:hours?|hrs?|days?|shifts?|nights?|stunden|tage|dagar|timmar|dni|godzin)\s*"
+    r"(?:per|a|an|/|pro|i|w)\s*(?:week|day|woche|tag|veckan|vecka|tygodniu|dzień)\b",
+    re.I,
+)
+# A rate named before the amount: "Day rate: £450", "Timlön 165 kr", "Stundenlohn: 15 €".
+_RATE_NAMES: list[tuple[re.Pattern[str], SalaryPeriod]] = [
+    (re.compile(r"day rate|daily rate|tagessatz", re.I), "DAY"),
+    (
+        re.compile(
+            r"hourly (?:rate|pay|wage)|stundenlohn|stundensatz|timlön|stawka godzinowa", re.I
+        ),
+        "HOUR",
+    ),
+    (re.compile(r"monthly (?:salary|pay)|monatsgehalt|månadslön|месячн", re.I), "MONTH"),
+    (re.compile(r"annual (?:salary|pay|base)|jahresgehalt|årslön", re.I), "YEAR"),
+]
 _YEARLY_FROM = 20_000
 _RETIREMENT = re.compile(r"401\s?\(?k\)?$", re.I)  # the US retirement plan, not pay
 _NOT_PAY = re.compile(
@@ -148,6 +186,8 @@ _TRIGGERS = (
     "chf",
     "aud",
     "cad",
+    "nzd",
+    "sgd",
     "тенге",
     "тг",
     "kzt",
@@ -195,8 +235,11 @@ def from_hint(hint: SalaryHint) -> Salary | None:
 
 
 def from_text(text: str) -> Salary | None:
-    """The pay statement of a labelled line ("Pay: ..."), else the first amount read as pay."""
+    """The pay statement of a labelled line ("Pay: ..."), else the first amount read as pay.
+    Of two labelled lines, one that states its period wins: "Salary: 16k + incentive" then
+    "Pay: ₹15,500 - ₹16,500 per month"."""
     first: _Found | None = None
+    labelled: _Found | None = None
     heading = False  # the line before is a pay heading ("Pay Range", "Salary range is:")
     for line in lines_with(text, _TRIGGERS).splitlines():
         if _DIGIT.search(line) is None:
@@ -205,29 +248,54 @@ def from_text(text: str) -> Salary | None:
         low = line.lower()
         if len(low) != len(line):  # offsets must agree: a few characters change when lowered
             line = low
-        for match in _SALARY_RE.finditer(low, _scan_start(low)):
+        for match in _amounts(low):
             found = _read(match, line, heading)
             if found is None:
                 continue
             if heading or _PAY_LABEL.match(line):
-                return _build(found)
+                if found.period:
+                    return _build(found)
+                labelled = labelled or found
             first = first or found
             break
         heading = False
-    return _build(first) if first else None
+    found = labelled or first
+    return _build(found) if found else None
 
 
 # An amount opens with a digit; before it a match holds at most "from"/"up to" and a currency
 # marker ("us$", "rs.") with spaces: 7 other characters. _SALARY_RE, which tries its optional
 # openings at every character, need not start further back than that from the first digit.
 _LEAD_CHARS = 8
+# Before the amounts after the first, the longest opening a match can have: "upp till" and a
+# marker, 10 ("upp till us$ 5").
+_NEXT_LEAD_CHARS = 10
+
+
+def _amounts(low: str) -> Iterator[re.Match[str]]:
+    """``_SALARY_RE.finditer(low, _scan_start(low))`` without scanning the text between numbers.
+
+    Every match holds a digit, and one starts at any digit at the latest (all else in it is
+    optional): after a match, the search resumes a lead before the next digit and stops there.
+    """
+    at = _scan_start(low)
+    while (match := _SALARY_RE.search(low, at)) is not None:
+        yield match
+        digit = _DIGIT.search(low, match.end())
+        if digit is None:
+            return
+        at = max(match.end(), _lead_start(low, digit.start(), _NEXT_LEAD_CHARS))
 
 
 def _scan_start(low: str) -> int:
     digit = _DIGIT.search(low)
-    at = digit.start() if digit else 0
+    return _lead_start(low, digit.start() if digit else 0, _LEAD_CHARS)
+
+
+def _lead_start(low: str, at: int, solid_chars: int) -> int:
+    """Back from ``at`` over spaces and at most ``solid_chars`` other characters."""
     solid = 0
-    while at > 0 and (low[at - 1].isspace() or (solid := solid + 1) <= _LEAD_CHARS):
+    while at > 0 and (low[at - 1].isspace() or (solid := solid + 1) <= solid_chars):
         at -= 1
     return at
 
@@ -235,20 +303,29 @@ def _scan_start(low: str) -> int:
 def _read(m: re.Match[str], line: str, heading: bool = False) -> _Found | None:
     g = m.groupdict()
     n1, n2 = g["n1"] or g["n3"], g["n2"]
-    marker = next((g[k] for k in ("pre1", "post1", "pre2", "post2", "pre3", "post3") if g[k]), None)
+    markers = [g[k] for k in ("pre1", "post1", "pre2", "post2", "pre3", "post3") if g[k]]
+    # A code names the dollar a sign leaves open: "$140,000 - $160,000 NZD".
+    marker = next((m for m in markers if _CODE.fullmatch(m)), markers[0] if markers else None)
     before, after = line[max(0, m.start() - 40) : m.start()], line[m.end() : m.end() + 25]
     raw = line[m.start() : m.end()].strip()
     if n1 is None or _RETIREMENT.match(raw):
         return None
-    if _NOT_PAY.search(before[-25:] + " " + after[:12]):
+    mult = (g["m1"] or g["m2"] or g["m3"] or "").lower()
+    # Lakhs per annum are pay, and Indian: "CTC: 12-18 LPA" names neither currency nor salary.
+    keyword = heading or mult == "lpa" or _KEYWORD.search(before[-30:]) is not None
+    if marker is None and not keyword:
+        return None  # most numbers ("5+ years", "since 2019"): none is pay, whatever follows
+    # "Budget: 25-30 LPA" is the role's pay budget: lakhs per annum are pay, never funding.
+    if mult != "lpa" and _NOT_PAY.search(before[-25:] + " " + after[:12]):
         return None
     if _EXTRA_BEFORE.search(before[-30:]) or _EXTRA_AFTER.match(after):
         return None
-    mult = (g["m1"] or g["m2"] or g["m3"] or "").lower()
     low: float | None = _amount(n1, mult)
     high = _amount(n2, mult) if n2 else None
-    stated_period = _period(after)
-    keyword = heading or _KEYWORD.search(before[-30:]) is not None
+    stated_period = _period(_SCHEDULE.sub(" ", after)) or _rate_period(before[-30:])
+    stated_period = stated_period or ("YEAR" if mult == "lpa" else None)
+    if marker is None and mult.startswith(("lpa", "lakh", "lac")) and keyword:
+        marker = "inr"
     if marker is None and not (keyword and (stated_period or max(low or 0, high or 0) >= 100)):
         return None
     if marker and not (stated_period or mult or keyword or max(low or 0, high or 0) >= 1000):
@@ -260,7 +337,12 @@ def _read(m: re.Match[str], line: str, heading: bool = False) -> _Found | None:
     if not _plausible(low) or (high is not None and not _plausible(high)):
         return None
     currency = _currency(marker)
-    period = stated_period or _period(line[m.end() : m.end() + 60])
+    # A period further on counts within the sentence ("£30,000. Overtime at £15 per hour"), and
+    # not when it is a schedule: "$25 - $30, 40 hours per week", "5 days a week".
+    later = _period(_SCHEDULE.sub(" ", _SENTENCE_END.split(line[m.end() : m.end() + 60], 1)[0]))
+    period = stated_period or (later if later not in ("WEEK", "DAY") else None)
+    if period is None and (g["from"] or g["upto"] or "").strip() in ("от", "до"):
+        period = "MONTH"  # "от 2000 до 3000 USD": Russian-language pay is quoted per month
     if currency is None and mult.startswith(("т.", "тр")):
         currency = "RUB"  # "т.р.": thousand rubles
     if period is None:
@@ -269,7 +351,9 @@ def _read(m: re.Match[str], line: str, heading: bool = False) -> _Found | None:
 
 
 def _amount(num: str, mult: str) -> float:
-    digits = re.sub(r"[ ,.\u00a0\u202f](?=\d{3}(?:\D|$))", "", num).replace(",", ".")
+    if _INDIAN_RE.fullmatch(num):
+        return float(num.replace(",", ""))
+    digits = re.sub(r"[ ,.'’\u00a0\u202f](?=\d{3}(?:\D|$))", "", num).replace(",", ".")
     value = float(digits)
     if mult.startswith(("k", "т")):  # "k", "тыс.", "т.р.", "тр"
         value *= 1_000
@@ -296,6 +380,10 @@ def _period(text: str) -> SalaryPeriod | None:
     return None
 
 
+def _rate_period(before: str) -> SalaryPeriod | None:
+    return next((period for pattern, period in _RATE_NAMES if pattern.search(before)), None)
+
+
 def _hint_period(value: str | None) -> SalaryPeriod | None:
     key = (value or "").strip().lower().replace("-", "_")
     for prefix, period in _HINT_PERIODS:
@@ -308,6 +396,9 @@ def _implied_period(mult: str, currency: str | None, amount: float) -> SalaryPer
     if mult.startswith("l") or (mult.startswith("k") and currency in YEARLY_K_MARKETS):
         return "YEAR"
     if currency in MONTHLY_MARKETS:
+        return "MONTH"
+    monthly = MONTHLY_BY_SIZE.get(currency or "")
+    if monthly and monthly[0] <= amount < monthly[1]:
         return "MONTH"
     if currency in YEARLY_K_MARKETS and not mult:
         if amount < _HOURLY_BELOW:

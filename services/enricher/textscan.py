@@ -4,13 +4,14 @@ each extractor runs its patterns only on the few lines holding one of its litera
 Every extractor registers its trigger set once; the first ``lines_with`` call on a text finds
 the triggers of all sets in one Aho-Corasick pass (ahocorasick_rs, over the UTF-8 bytes) and
 keeps the result for the next calls on the same text, so a posting's text is scanned once, not
-once per extractor and trigger.
+once per extractor and trigger. ``held`` does the same for the gate words an extractor tests in
+the lines it keeps.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
 
@@ -77,6 +78,29 @@ def lines_with(text: str, triggers: tuple[str, ...]) -> str:
         return "\n".join(ln for ln in text.splitlines() if any(t in ln.lower() for t in triggers))
     per_set, lines = found
     return "\n".join([lines[number] for number in sorted(per_set[_SETS[triggers]])])
+
+
+# Letters re.IGNORECASE matches to a letter other than their lower case: "ı" and "ſ" to "i" and
+# "s", "ᲂ" to "о", "İ" to "i" (lower-cased, "i" and a combining dot). A text holding none of them
+# holds, lower-cased, the literal words of whatever a re.IGNORECASE pattern finds in it.
+FOLDS_APART = ("ı", "ſ", "\u0307", *(chr(code) for code in range(0x1C80, 0x1C89)))
+
+
+def held(low: str, literals: tuple[str, ...]) -> set[str]:
+    """Those of ``literals`` that ``low`` contains, from one pass over it: dozens of gate words
+    tested with ``in`` one by one read the whole text dozens of times."""
+    data = low.encode("utf-8", "surrogatepass")
+    found = _literal_automaton(literals).find_matches_as_indexes(data, overlapping=True)
+    return {literals[index] for index, _start, _end in found}
+
+
+@cache
+def _literal_automaton(literals: tuple[str, ...]) -> BytesAhoCorasick:
+    return BytesAhoCorasick(
+        [literal.encode("utf-8", "surrogatepass") for literal in literals],
+        matchkind=MatchKind.Standard,  # every occurrence: a literal inside another counts too
+        implementation=Implementation.DFA,
+    )
 
 
 def word_search(pattern: re.Pattern[str], low: str, pos: int = 0) -> re.Match[str] | None:

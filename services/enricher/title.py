@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from services.enricher.textscan import FOLDS_APART, held
 from shared.posting import Seniority
 
 _PREFIX = re.compile(
@@ -27,6 +28,11 @@ _TRAILING = re.compile(
     re.I,
 )
 
+# Swedish writes the level into the word: "Seniorutvecklare", "Juniorkonsult".
+_SV_ROLE = (
+    r"(?:utvecklare|systemutvecklare|konsult|ingenjör|projektledare|rådgivare|ekonom|specialist|"
+    r"arkitekt|analytiker|tekniker|säljare|revisor|jurist|handläggare|controller|testare)"
+)
 # Checked in order; the first level found in the title decides it.
 _SENIORITY: list[tuple[str, Seniority]] = [
     (
@@ -41,6 +47,7 @@ _SENIORITY: list[tuple[str, Seniority]] = [
     ),
     (
         r"\b(?:director|head of|directeur|direktor|dyrektor|директор|leiter\w*|kierownik|"
+        r"abteilungsleiter\w*|bereichsleiter\w*|"
         r"avdelningschef|начальник)\b",
         "director",
     ),
@@ -57,27 +64,109 @@ _SENIORITY: list[tuple[str, Seniority]] = [
         "manager",
     ),
     (
-        r"\b(?:lead|tech lead|team lead|teamleiter|lider|ведущий|ведущая|тимлид|techlead|"
-        r"gruppchef)\b",
+        # "Lead Generation Specialist" generates sales leads.
+        r"\b(?:lead(?![- ]gen)|tech lead|team lead|teamleiter|lider|ведущий|ведущая|тимлид|"
+        r"techlead|gruppchef)\b",
         "lead",
     ),
     (
-        r"\b(?:senior|sr|snr|старший|старшая|starszy|starsza|сеньор|синьор|expert|experienced)\b",
+        r"\b(?:senior|sr|snr|старший|старшая|starszy|starsza|сеньор|синьор|expert|experienced)\b|"
+        rf"\bsenior(?={_SV_ROLE})",
         "senior",
     ),
     (r"\b(?:mid|mid-level|middle|intermediate|regular|мидл)\b", "mid"),
     (
         r"\b(?:junior|jr|младший|младшая|джуниор|młodszy|młodsza|entry[- ]level|graduate|"
-        r"absolwent|nyexaminerad)\b",
+        r"absolwent|nyexaminerad|new grad)\b|"
+        rf"\bjunior(?={_SV_ROLE})",
         "junior",
     ),
 ]
 _SENIORITY_RES = [(re.compile(p, re.I), s) for p, s in _SENIORITY]
+# A word each of a level's alternatives holds, lower-cased: a title holding none of a level's is
+# not searched for it. Most titles name no level, and each search tries every character.
+_SENIORITY_LITERALS: dict[Seniority, tuple[str, ...]] = {
+    "intern": (
+        "intern",
+        "trainee",
+        "praktik",
+        "werkstudent",
+        "stażyst",
+        "praktykant",
+        "стажер",
+        "стажёр",
+        "apprentice",
+        "auszubildende",
+    ),
+    "executive": (
+        "chief",
+        "ceo",
+        "cto",
+        "cfo",
+        "coo",
+        "cio",
+        "cmo",
+        "ciso",
+        "cpo",
+        "vp",
+        "president",
+        "geschäftsführer",
+        "prezes",
+        "генеральный директор",
+        "vd",
+    ),
+    "director": (
+        "director",
+        "head of",
+        "directeur",
+        "direktor",
+        "dyrektor",
+        "директор",
+        "leiter",
+        "kierownik",
+        "avdelningschef",
+        "начальник",
+    ),
+    "principal": ("principal", "distinguished", "staff"),
+    "manager": ("manager", "managing", "руководител"),
+    "lead": ("lead", "teamleiter", "lider", "ведущий", "ведущая", "тимлид", "gruppchef"),
+    "senior": (
+        "senior",
+        "sr",
+        "snr",
+        "старший",
+        "старшая",
+        "starszy",
+        "starsza",
+        "сеньор",
+        "синьор",
+        "expert",
+        "experienced",
+    ),
+    "mid": ("mid", "intermediate", "regular", "мидл"),
+    "junior": (
+        "junior",
+        "jr",
+        "младший",
+        "младшая",
+        "джуниор",
+        "młodszy",
+        "młodsza",
+        "entry",
+        "graduate",
+        "absolwent",
+        "nyexaminerad",
+        "new grad",
+    ),
+}
+_LITERALS = tuple(
+    dict.fromkeys([w for words in _SENIORITY_LITERALS.values() for w in words] + list(FOLDS_APART))
+)
 _LEVEL_WORDS = re.compile(
     r"\b(?:senior|sr|snr|junior|jr|mid|mid-level|middle|intermediate|regular|principal|"
     r"distinguished|expert|experienced|старший|старшая|младший|младшая|ведущий|ведущая|"
-    r"starszy|starsza|młodszy|młodsza|entry[- ]level)\b\.?|^(?:lead|staff)\s+(?=\w)|"
-    r"\b(?:i{1,3}|iv|v|l\d|level \d|\d)$",
+    r"starszy|starsza|młodszy|młodsza|entry[- ]level)\b\.?|^(?:lead(?![- ]gen)|staff)\s+(?=\w)|"
+    rf"\b(?:senior|junior)(?={_SV_ROLE})|\b(?:i{{1,3}}|iv|v|l\d|level \d|\d)$",
     re.I,
 )
 
@@ -96,14 +185,18 @@ def clean(raw: str) -> str:
 def normalized(title: str) -> str | None:
     text = re.sub(r"\([^)]*\)", " ", title.lower())
     text = re.split(r"\s+[-–—|/]\s+|,", text)[0]
-    for _ in range(2):
-        text = _LEVEL_WORDS.sub(" ", text).strip()
+    for _ in range(2):  # "Senior/Lead Java Developer": the second pass takes "lead"
+        text = _LEVEL_WORDS.sub(" ", text).strip(" /+&")
     text = re.sub(r"\s+", " ", text).strip(" -–—,:.")
     return text or None
 
 
 def seniority(title: str) -> tuple[Seniority, str] | None:
+    words = held(title.lower(), _LITERALS)
+    every = not words.isdisjoint(FOLDS_APART)  # the gate below could miss a match
     for pattern, level in _SENIORITY_RES:
+        if not every and words.isdisjoint(_SENIORITY_LITERALS[level]):
+            continue
         match = pattern.search(title)
         if match:
             return level, match.group(0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from services.enricher.textscan import lines_with, register, word_search
+from services.enricher.textscan import held, lines_with, register, word_search
 from shared.posting import Workplace
 
 _VALUES: list[tuple[str, Workplace]] = [
@@ -23,55 +23,146 @@ _VALUES: list[tuple[str, Workplace]] = [
 _VALUE_RES = [(re.compile(p, re.I), v) for p, v in _VALUES]
 _LABELLED = re.compile(
     r"^\W*(?:work location|workplace(?: type)?|work model|work arrangement|work mode|"
-    r"location type|remote|arbeitsort|arbeitsmodell|tryb pracy|miejsce pracy|"
-    r"формат работы|график работы)\W*[:\-–]\s*(.+)$",
+    r"location type|remote|arbeitsort|arbeitsmodell|tryb pracy|miejsce pracy|mode|job mode|"
+    r"working mode|mode of work|work setup|формат работы|график работы|график)\W*[:\-–]\s*(.+)$",
     re.I | re.M,
 )
 # Statements about the role, not mere mentions: "remote monitoring", "Remote Hands", "the onsite
 # team" or "in-office perks" name no workplace. Matched on lower-cased text with the word
-# boundary checked by textscan.word_search, which is much faster than a leading \b.
-_STATED: list[tuple[re.Pattern[str], Workplace]] = [
+# boundary checked by textscan.word_search, which is much faster than a leading \b. Each
+# pattern runs only where one of its literals is (one per alternative): the regexes try
+# several words at every character.
+_NUMBER = r"(?:[1-4]|one|two|three|four)(?:\s*-\s*[1-4])?"
+_HYBRID = re.compile(
+    r"hybrid\b(?:\s+\w+){0,3}\s+(?:role|position|work|model|schedule|setup|"
+    r"arrangement|working|environment|basis|policy|options?)|(?:is|are|be)\s+hybrid\b|"
+    r"hybrydow|гибридн"
+)
+_OFFICE_DAYS = re.compile(
+    rf"{_NUMBER}\s+days?\s+(?:a|per)\s+week\s+in\s+(?:the\s+|our\s+)?office|"
+    rf"{_NUMBER} days?\s*(?:/\s*week\s+|a week\s+|per week\s+)?(?:in|from|at) (?:the |our )?"
+    rf"office|in (?:the |our )?office {_NUMBER} days?\b"
+)
+# Days in the office in German, Swedish, Polish and Russian: "2 Tage pro Woche im Büro", "2-3
+# dagar på kontoret", "2 dni w biurze", "2 дня в офисе"; days at home: "3 Tage Homeoffice", "up
+# to 3 days per week home office", "2 days WFH", "work from home 2 days a week".
+_DAYS = r"(?:\s*-\s*[1-4])?\s+"
+_WEEKDAYS = rf"{_NUMBER}\s*days?"
+_HOME = r"(?:from home|home[- ]?office|wfh|remote(?:ly)?)"
+_TAGE = re.compile(
+    rf"(?:[1-4]|ein(?:en)?|zwei|drei|vier){_DAYS}tag(?:e|en)?\s+(?:(?:pro|die|in der)\s+woche\s+)?"
+    r"(?:im büro|vor ort|(?:im\s+)?home[- ]?office|mobil)"
+)
+_DAGAR = re.compile(
+    rf"(?:[1-4]|en|två|tre|fyra){_DAYS}dag(?:ar)?\s+(?:i veckan\s+|per vecka\s+)?på kontoret"
+)
+_DNI = re.compile(
+    rf"(?:[1-4]|jeden|dwa|trzy|cztery){_DAYS}dni\s+(?:w tygodniu\s+)?(?:w biurze|z biura)"
+)
+_DNYA = re.compile(rf"[1-4]{_DAYS}дн(?:я|ей)\s+(?:в неделю\s+)?в офисе")
+_HOME_DAYS = re.compile(
+    rf"{_WEEKDAYS}\s*(?:(?:a|per|/)\s*week\s+)?(?:of\s+)?(?:working\s+)?{_HOME}\b|"
+    rf"(?:work(?:ing)? from home|wfh|home[- ]?office|remote(?:ly)?)\s+(?:work(?:ing)?\s+)?"
+    rf"(?:up to\s+)?{_WEEKDAYS}\b"
+)
+_PARTLY = re.compile(r"częściowo zdaln|mobiles? arbeiten")
+_REMOTE = re.compile(
+    r"(?:fully|100%|completely|entirely)\s+remote|remote[- ]first|remote "
+    r"(?:role|position|job|work|opportunity|basis)|work from home|work from anywhere|"
+    r"(?:is|are|be|work(?:ing)?)\s+remote(?:ly)?\b|praca zdalna|pracy zdaln|"
+    r"удал[её]нн(?:ая|ой) работ|удал[её]нно|удал[её]нн\w* (?:формат|график|режим|"
+    r"занятост)|формат\w* работы[^.;\n]{0,40}удал|удал[её]нк|på distans|"
+    r"(?:100\s?%\s*|w 100\s?%\s*|w pełni\s+|całkowicie\s+)zdaln|"
+    # "Remote within Canada", "remote across the EU", "Remote innerhalb Deutschlands"
+    r"remote\s+(?:(?:only\s+)?within|across|anywhere in|innerhalb)\b"
+)
+_ONSITE = re.compile(
+    r"(?:on[- ]?site|in[- ]office|in[- ]person|office[- ]based)\s+(?:role|position|"
+    r"job|opportunity|basis)\b|work(?:ing)?\s+(?:on[- ]?site|in[- ]person|"
+    r"from (?:the |our )?office|from our (?:[\w-]+\s+){1,3}office)\b|wfo\b|"
+    r"arbetet (?:sker|utförs) på plats|(?:is|are|be)\s+(?:fully\s+|100%\s+)?(?:on[- ]?site|"
+    r"in[- ]office|in[- ]person|office[- ]based)\b|(?:5|five) days? (?:a|per) week in "
+    r"(?:the |our )?office|in[- ]person (?:5|five) days|in (?:the |our )?office (?:5|five) "
+    r"days|praca stacjonarna|в офисе|vor ort"
+)
+_ONSITE_NEED = (
+    "site",
+    "office",
+    "person",
+    "praca stacjonarna",
+    "в офисе",
+    "vor ort",
+    "wfo",
+    "på plats",
+)
+# Each pattern with the literals it cannot match without: every group must have one present
+# (a number of days is common; days in an office, at home or "på kontoret" are not).
+_Gate = tuple[tuple[str, ...], ...]
+_HOME_WORDS = ("home", "wfh", "remote")
+_STATED: list[tuple[Workplace, list[tuple[re.Pattern[str], _Gate]]]] = [
     (
-        re.compile(
-            r"hybrid\b(?:\s+\w+){0,3}\s+(?:role|position|work|model|schedule|setup|"
-            r"arrangement|working|environment|basis|policy|options?)|(?:[1-4]|one|two|three|four)"
-            r"(?:\s*-\s*[1-4])?\s+days?\s+(?:a|per)\s+week\s+in\s+(?:the\s+|our\s+)?office|"
-            r"(?:[1-4]|one|two|three|four) days? in (?:the |our )?office|in (?:the |our )?office "
-            r"(?:[1-4]|one|two|three|four)(?:\s*-\s*[1-4])? days?\b|"
-            r"(?:is|are|be)\s+hybrid\b|hybrydow|гибридн"
-        ),
         "hybrid",
+        [
+            (_HYBRID, (("hybrid", "hybrydow", "гибридн"),)),
+            (_OFFICE_DAYS, (("office",), ("day",))),
+            (_TAGE, (("tag",), ("büro", "vor ort", "home", "mobil"))),
+            (_DAGAR, (("dag",), ("på kontoret",))),
+            (_DNI, (("dni",), ("biur",))),
+            (_DNYA, (("дн",), ("в офисе",))),
+            (_HOME_DAYS, (("day",), _HOME_WORDS)),
+            (_PARTLY, (("zdaln", "mobile"),)),
+        ],
     ),
+    ("remote", [(_REMOTE, (("remote", "work from", "zdaln", "удал", "på distans"),))]),
     (
-        re.compile(
-            r"(?:fully|100%|completely|entirely)\s+remote|remote[- ]first|remote "
-            r"(?:role|position|job|work|opportunity|basis)|work from home|work from anywhere|"
-            r"(?:is|are|be|work(?:ing)?)\s+remote(?:ly)?\b|praca zdalna|pracy zdaln|"
-            r"удал[её]нн(?:ая|ой) работ|удал[её]нно|удал[её]нн\w* (?:формат|график|режим|"
-            r"занятост)|формат\w* работы[^.;\n]{0,40}удал|удал[её]нк|på distans"
-        ),
-        "remote",
-    ),
-    (
-        re.compile(
-            r"(?:on[- ]?site|in[- ]office|in[- ]person|office[- ]based)\s+(?:role|position|"
-            r"job|opportunity|basis)\b|work(?:ing)?\s+(?:on[- ]?site|in[- ]person|"
-            r"from (?:the|our) office)\b|(?:is|are|be)\s+(?:fully\s+|100%\s+)?(?:on[- ]?site|"
-            r"in[- ]office|in[- ]person|office[- ]based)\b|(?:5|five) days? (?:a|per) week in "
-            r"(?:the |our )?office|in[- ]person (?:5|five) days|in (?:the |our )?office (?:5|five) "
-            r"days|praca stacjonarna|в офисе|vor ort"
-        ),
         "onsite",
+        [(_ONSITE, (_ONSITE_NEED,))],
     ),
 ]
-
-# Literals each _STATED pattern cannot match without (one per alternative): a pattern whose
-# literals are all absent is not run; the regexes try several words at every character.
-_STATED_NEEDS: list[tuple[str, ...]] = [
-    ("hybrid", "office", "hybrydow", "гибридн"),
-    ("remote", "work from", "zdaln", "удал", "på distans"),
-    ("site", "office", "person", "praca stacjonarna", "в офисе", "vor ort"),
+# A workplace word as a segment of its own: opening a line ("Remote (US only)", "Hybrid, 2-3
+# dagar på kontoret"), in parentheses of its own ("Boston, MA (Hybrid)") or closing a list line
+# ("Part-time, on-site", "Pensum 80-100%, hybrid", "пятидневка, офис."). Not a label ("Remote:
+# No") and not an item inside a list ("apps (iOS, Android, hybrid)").
+_SEGMENT_WORDS: list[tuple[str, tuple[str, ...]]] = [
+    (r"hybrid|hybrydowo|hybrydowa|hybrydowy|гибрид|гибридный формат", ("hybr", "гибрид")),
+    (
+        r"(?:fully |100% ?)?remote(?: only)?|(?:100% ?)?zdalnie|удал[её]нно|удал[её]нка|"
+        r"на удал[её]нке|på distans",
+        ("remote", "zdaln", "удал", "distans"),
+    ),
+    (
+        r"(?:fully |100% )?on[- ]?site|office[- ]based|in[- ]office|stacjonarnie|"
+        r"praca stacjonarna|офис|в офисе|vor ort|på plats",
+        ("site", "office", "stacjonar", "офис", "vor ort", "på plats"),
+    ),
 ]
+_SEGMENTS = [
+    (
+        re.compile(
+            rf"^[^\w\n]*(?:{words})[^\S\n]*(?=[,()|/;.]|\s[-–—]\s|$)|\([^\S\n]*(?:{words})[^\S\n]*\)|"
+            rf"(?:[,|/;]|(?<=\s)[-–—])[^\S\n]*(?:{words})[^\S\n]*\.?[^\S\n]*$",
+            re.M,
+        ),
+        needs,
+    )
+    for words, needs in _SEGMENT_WORDS
+]
+# "Remote: yes", "Distansarbete: ja, 100 %"
+_YES = ("yes", "ja", "да", "tak", "100")
+# Every literal the gates above test, all found in one pass over the text (textscan.held).
+_GATE_GROUPS = [group for _, stated in _STATED for _, gate in stated for group in gate]
+_LITERALS = tuple(
+    dict.fromkeys(
+        [literal for group in _GATE_GROUPS for literal in group]
+        + [word for _, words in _SEGMENTS for word in words]
+        + list(_YES)
+    )
+)
+_REMOTE_YES = re.compile(
+    r"^\W*(?:remote(?: work)?|distansarbete|удал[её]нная работа|praca zdalna)\W*[:\-–]\s*"
+    r"(?:yes|ja|да|tak|100\s?%)\b",
+    re.I | re.M,
+)
 
 # A title that names the workplace as its own segment: "Python developer, remote", "Backend
 # developer (office)", "Technician - IL - On Site"; "Remote Sensing Analyst" names none.
@@ -111,6 +202,15 @@ _TRIGGERS = (
     "miejsce pracy",
     "arrangement",
     "mode",
+    "büro",
+    "kontoret",
+    "biur",
+    "wfo",
+    "distans",
+    "mobil",
+    "homeoffice",
+    "home-office",
+    "home office",
 )
 register(_TRIGGERS)  # all extractors' triggers are found in one pass per text
 
@@ -136,14 +236,35 @@ def from_text(text: str) -> tuple[Workplace, str] | None:
     low = text.lower()
     if len(low) != len(text):  # offsets must agree: a few characters change length when lowered
         text = low
-    for (pattern, workplace), needs in zip(_STATED, _STATED_NEEDS, strict=True):
-        if not any(literal in low for literal in needs):
-            continue
-        match = word_search(pattern, low)
+    present = held(low, _LITERALS)
+    yes = _REMOTE_YES.search(text) if not present.isdisjoint(_YES) else None
+    if yes:
+        return "remote", yes.group(0).strip()
+    for (workplace, stated), (segment, words) in zip(_STATED, _SEGMENTS, strict=True):
+        match = next(
+            (
+                found
+                for pattern, gate in stated
+                if all(not present.isdisjoint(group) for group in gate)
+                and (found := word_search(pattern, low)) is not None
+            ),
+            None,
+        )
         if match:
             start = text.rfind("\n", 0, match.start()) + 1
             end = text.find("\n", match.end())
             return workplace, text[start : end if end != -1 else len(text)].strip()[:160]
+        segment_line = None if present.isdisjoint(words) else _segment_line(segment, words, low)
+        if segment_line is not None:
+            return workplace, text.split("\n")[segment_line].strip()[:160]
+    return None
+
+
+def _segment_line(segment: re.Pattern[str], words: tuple[str, ...], low: str) -> int | None:
+    """The number of the first line holding a workplace word as a segment of its own."""
+    for number, line in enumerate(low.split("\n")):
+        if any(word in line for word in words) and segment.search(line):
+            return number
     return None
 
 

@@ -67,3 +67,18 @@ def test_a_place_read_again_is_the_same_and_its_own_copy() -> None:
     assert (again[0].city, again[0].country) == ("Mumbai", "IN")
     assert geocode(["Manchester"], country_hint="US")[0].country == "US"
     assert geocode(["Manchester"])[0].country == "GB"
+
+
+def test_a_region_the_gazetteer_lacks_is_not_a_place_of_its_own() -> None:
+    """ "City, Region, Country" where the region's name is unknown: one city, with or without a
+    country hint (the hint alone used to make each part a "place" of that country)."""
+    for raw, country in [
+        ("Athens, Attica, Greece", "GR"),
+        ("Amsterdam, North Holland, Netherlands", "NL"),
+        ("Kraków, Lesser Poland Voivodeship, Poland", "PL"),
+    ]:
+        for hint in (None, country):
+            found = geocode([raw], hint)
+            assert [(loc.kind, loc.country) for loc in found] == [("city", country)], (raw, hint)
+    # A list of two cities is still two places.
+    assert [loc.city for loc in geocode(["Berlin, Munich"], "DE")] == ["Berlin", "Munich"]

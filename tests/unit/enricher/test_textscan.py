@@ -1,6 +1,6 @@
 import re
 
-from services.enricher.textscan import lines_with, register, word_search
+from services.enricher.textscan import held, lines_with, register, word_search
 
 PAY = register(("salary", "$"))
 HOURS = register(("full-time", "part-time"))
@@ -30,3 +30,10 @@ def test_lines_after_non_ascii_text() -> None:
     text = "Lön: 40 000 kr i månaden\nГибрид или удаленно\nÅrhus\nFully remote — välkommen"
     assert lines_with(text, remote) == "Гибрид или удаленно\nFully remote — välkommen"
     assert lines_with(text, PAY) == ""
+
+
+def test_held_names_the_gate_words_a_text_contains_in_one_pass() -> None:
+    words = ("year", "yr", "exp", "experience", "опыт")
+    assert held("5+ yrs of experience; опыт работы", words) == {"yr", "exp", "experience", "опыт"}
+    assert held("no digits or gates here", words) == set()
+    assert held("", words) == set()
