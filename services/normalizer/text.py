@@ -29,10 +29,27 @@ _BLOCK_TAGS = (
 )
 _HEADING_TAGS = "h1,h2,h3,h4,h5,h6"
 _MARKED_TAGS = "strong,b," + _HEADING_TAGS
-_DROP_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "head", "button", "form"]
+_DROP_TAGS = [
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "head",
+    "button",
+    "form",
+    "nav",
+]
 
 _INVISIBLE = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
-_TAG_HINT = re.compile(r"<(?:p|div|br|li|ul|ol|h[1-6]|span|strong|b|em|a|table)\b[^>]*>", re.I)
+# A whole page counts by its doctype or root: its head (styles, scripts) can fill the first 5000
+# characters before any body tag.
+_TAG_HINT = re.compile(
+    r"<(?:!doctype\s+html|html|body|p|div|br|li|ul|ol|h[1-6]|span|strong|b|em|a|table)\b[^>]*>",
+    re.I,
+)
+_ESCAPED_TAG = re.compile(r"&lt;/?(?:p|div|br|li|ul|ol|h[1-6]|span|strong|b|em|table)\b", re.I)
 # Replacements are plain strings, never templates: a template costs a Python call per match.
 _MD_ESCAPE = re.compile(r"\\(?=[`*_{}\[\]()#+\-.!|~>=&$:])")
 _BACKSLASH = "\x01"
@@ -62,6 +79,14 @@ _SMALL = frozenset({"and", "of", "for", "the", "to", "in", "with", "und", "och",
 
 def looks_like_html(text: str) -> bool:
     return _TAG_HINT.search(text[:5000]) is not None
+
+
+def decode_escaped_markup(text: str) -> str:
+    """HTML whose tags arrive entity-escaped ("&lt;p&gt;Build..."), as many JSON-LD descriptions
+    and pushed objects carry it, decoded once; text with real tags or none comes back as is."""
+    if "&lt;" in text and _ESCAPED_TAG.search(text[:5000]) and not looks_like_html(text):
+        return html.unescape(text)
+    return text
 
 
 def clean_inline(text: str) -> str:

@@ -15,7 +15,7 @@ from shared.errors import InvalidPayload
 from shared.posting import Description, NormalizedPosting, SalaryHint
 
 from ..sections import build_sections, mark_text_headings
-from ..text import Line, html_to_lines, looks_like_html, text_to_lines
+from ..text import Line, decode_escaped_markup, html_to_lines, looks_like_html, text_to_lines
 from .labels import read_labels
 
 # Fields recorded in hint_fields with their source; title, company and url are not hints.
@@ -72,6 +72,16 @@ def strings(values: Iterable[Any]) -> list[str]:
         if text is not None:
             seen.setdefault(text, None)
     return list(seen)
+
+
+def place(*parts: Any) -> str | None:
+    """One place from its structured parts, most specific first ("Lisbon", "Lisbon", "Portugal"
+    reads "Lisbon, Portugal": a region named as its city adds nothing)."""
+    names: list[str] = []
+    for part in strings(parts):
+        if part.casefold() not in (name.casefold() for name in names):
+            names.append(part)
+    return ", ".join(names) or None
 
 
 def number(value: Any) -> float | None:
@@ -149,6 +159,17 @@ def salary_hint(
     return hint if hint.min is not None or hint.max is not None or hint.raw else None
 
 
+def range_hint(low: Any, high: Any, currency: Any, period: Any = None) -> SalaryHint | None:
+    """A pay range from structured amounts. When the source states no period, a range in the
+    thousands goes on as the statement its page shows ("USD 165,000 - 195,000"): the salary
+    reader then applies the one rule it has for a bare range, as it would to the page's text."""
+    lo, hi, code = number(low), number(high), string(currency)
+    if string(period) or code is None or lo is None or lo < 1000 or lo % 1 or (hi or 0) % 1:
+        return salary_hint(low, high, currency, period)
+    shown = f"{lo:,.0f} - {hi:,.0f}" if hi is not None and hi != lo else f"{lo:,.0f}"
+    return SalaryHint(raw=f"{code.upper()} {shown}")
+
+
 class Draft:
     """Collects one posting's fields; the first source to fill a hint wins and is recorded."""
 
@@ -171,10 +192,11 @@ class Draft:
 
     def add_html(self, markup: Any) -> None:
         if text := string_raw(markup):
-            self.lines.extend(html_to_lines(text))
+            self.lines.extend(html_to_lines(decode_escaped_markup(text)))
 
     def add_text(self, text: Any) -> None:
         if raw := string_raw(text):
+            raw = decode_escaped_markup(raw)
             lines = html_to_lines(raw) if looks_like_html(raw) else text_to_lines(raw)
             self.lines.extend(lines)
 

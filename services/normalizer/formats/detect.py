@@ -44,6 +44,10 @@ _SIGNATURES: tuple[tuple[str, tuple[frozenset[str], ...]], ...] = (
 )
 
 
+# Elements of a Personio <position> that other XML feeds do not use.
+_PERSONIO_TAGS = ("<jobDescriptions", "<recruitingCategory", "<subcompany", "<office>")
+
+
 def detect_format(payload: Any) -> str:
     """The format name of ONE posting payload; InvalidPayload when nothing fits."""
     if isinstance(payload, bytes | bytearray):
@@ -58,6 +62,7 @@ def detect_format(payload: Any) -> str:
 
 
 def _detect_string(text: str) -> str:
+    text = text.lstrip("\ufeff")  # a byte-order mark left by a UTF-8 export
     head = text.lstrip()[:2000]
     if head[:1] in "{[":
         try:
@@ -65,7 +70,7 @@ def _detect_string(text: str) -> str:
         except orjson.JSONDecodeError:
             pass
     if head.startswith("<"):
-        if "<position" in head and ("<jobDescriptions" in text or "<recruitingCategory" in text):
+        if "<position" in head and any(tag in text for tag in _PERSONIO_TAGS):
             return "personio"
         if "<job>" in head or "<job " in head:
             return "indeed-xml"

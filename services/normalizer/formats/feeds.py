@@ -16,6 +16,8 @@ def xml_root(payload: Any, fmt: str, tag: str) -> ET.Element:
     if isinstance(payload, ET.Element):
         root = payload
     elif isinstance(payload, str | bytes):
+        if isinstance(payload, str):
+            payload = payload.lstrip("\ufeff")  # ElementTree refuses a byte-order mark in text
         try:
             root = ET.fromstring(payload)
         except ET.ParseError as exc:

@@ -6,7 +6,16 @@ from typing import Any
 
 from shared.posting import NormalizedPosting, SalaryHint
 
-from .common import Draft, parse_date, require_dict, salary_hint, string, strings
+from .common import (
+    Draft,
+    parse_date,
+    place,
+    range_hint,
+    require_dict,
+    salary_hint,
+    string,
+    strings,
+)
 
 
 def parse_generic(payload: Any, url: str | None) -> NormalizedPosting:
@@ -20,7 +29,9 @@ def parse_generic(payload: Any, url: str | None) -> NormalizedPosting:
     draft.set("url", string(data.get("url")), "url")
     location = data.get("location") or data.get("locations")
     draft.set(
-        "locations", strings(location if isinstance(location, list) else [location]), "location"
+        "locations",
+        strings(_place(p) for p in (location if isinstance(location, list) else [location])),
+        "location",
     )
     kind = data.get("employment_type")
     draft.set(
@@ -32,6 +43,8 @@ def parse_generic(payload: Any, url: str | None) -> NormalizedPosting:
     for name in ("workplace", "department", "experience", "education", "language"):
         draft.set(name, string(data.get(name)), name)
     draft.set("country_hint", string(data.get("country")), "country")
+    if data.get("remote") is True:
+        draft.set("workplace", "remote", "remote")
     skills = data.get("skills")
     draft.set("skills", strings(skills) if isinstance(skills, list) else [], "skills")
     draft.add_text(data.get("description"))
@@ -42,6 +55,8 @@ def parse_generic(payload: Any, url: str | None) -> NormalizedPosting:
 
 def _salary(value: Any) -> SalaryHint | None:
     if isinstance(value, dict):
+        if value.get("period") is None and value.get("raw") is None:
+            return range_hint(value.get("min"), value.get("max"), value.get("currency"))
         return salary_hint(
             value.get("min"),
             value.get("max"),
@@ -50,3 +65,11 @@ def _salary(value: Any) -> SalaryHint | None:
             value.get("raw"),
         )
     return salary_hint(None, None, raw=value) if isinstance(value, str) else None
+
+
+def _place(value: Any) -> str | None:
+    """A location as a string, or as an object of parts ({"city": ..., "country": ...})."""
+    if not isinstance(value, dict):
+        return string(value)
+    parts = (value.get(k) for k in ("city", "region", "state", "country"))
+    return place(*parts) or string(value.get("name"))

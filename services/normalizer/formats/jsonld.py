@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any
 
 import orjson
@@ -15,6 +17,7 @@ from .common import (
     Draft,
     get,
     parse_date,
+    range_hint,
     require_dict,
     salary_hint,
     string,
@@ -31,6 +34,10 @@ _EXTRA_TEXT = (
 _REMOTE_TYPES = frozenset({"telecommute", "remote"})
 # Not schema.org terms, but job pages that state a level put it under these keys.
 _LEVEL_KEYS = ("seniorityLevel", "experienceLevel", "jobLevel")
+_SCRIPT_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")
+_TYPE_NAME = re.compile(r"[/:#]")
+# Below this many characters a JSON-LD description is a stub, and the page text may be the posting.
+_THIN_DESCRIPTION = 200
 
 
 def parse_jsonld(payload: Any, url: str | None) -> NormalizedPosting:
@@ -49,7 +56,7 @@ def parse_html(payload: Any, url: str | None) -> NormalizedPosting:
     tree = html_tree(markup)  # one parse serves the JSON-LD, the title and the text
     posting = _embedded_posting(tree) if "ld+json" in markup else None
     if posting is not None:
-        return _from_job_posting(posting, url)
+        return _from_job_posting(posting, url, page=tree)
     draft = Draft("html")
     draft.set("title", _page_title(tree), "html.title")
     draft.lines.extend(tree_lines(tree))
@@ -57,14 +64,27 @@ def parse_html(payload: Any, url: str | None) -> NormalizedPosting:
 
 
 def _embedded_posting(tree: LexborHTMLParser) -> dict[str, Any] | None:
-    for script in tree.css('script[type="application/ld+json"]'):
-        try:
-            posting = find_job_posting(orjson.loads(script.text(deep=True)))
-        except orjson.JSONDecodeError:
+    for script in tree.css("script"):
+        if "ld+json" not in (script.attributes.get("type") or "").lower():
             continue
+        posting = find_job_posting(_script_json(script.text(deep=True)))
         if posting is not None:
             return posting
     return None
+
+
+def _script_json(text: str) -> Any:
+    """A JSON-LD block as pages write it: often wrapped in a comment or CDATA, and with raw line
+    breaks inside strings, which strict JSON refuses; None when it cannot be read."""
+    text = _SCRIPT_WRAPPER.sub("", text).strip()
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        pass
+    try:
+        return json.loads(text, strict=False)
+    except ValueError:
+        return None
 
 
 def _page_title(tree: LexborHTMLParser) -> str | None:
@@ -79,21 +99,61 @@ def _page_title(tree: LexborHTMLParser) -> str | None:
 
 
 def find_job_posting(data: Any) -> dict[str, Any] | None:
-    """The first JobPosting in a JSON-LD value: an object, a list, or an @graph."""
+    """The first JobPosting in a JSON-LD value (an object, a list, or an @graph), with the nodes
+    it names only by "@id" (``"hiringOrganization": {"@id": "#org"}``) filled in from the value."""
+    posting = _first_posting(data)
+    return with_references(posting, data) if posting is not None else None
+
+
+def _first_posting(data: Any) -> dict[str, Any] | None:
     if isinstance(data, list):
-        return next((p for item in data if (p := find_job_posting(item)) is not None), None)
+        return next((p for item in data if (p := _first_posting(item)) is not None), None)
     if not isinstance(data, dict):
         return None
     kind = data.get("@type")
     kinds = kind if isinstance(kind, list) else [kind]
-    if "JobPosting" in kinds:
+    # "JobPosting", "schema:JobPosting" or "https://schema.org/JobPosting"
+    if any(isinstance(k, str) and _TYPE_NAME.split(k)[-1] == "JobPosting" for k in kinds):
         return data
-    return find_job_posting(data.get("@graph")) if "@graph" in data else None
+    return _first_posting(data.get("@graph")) if "@graph" in data else None
 
 
-def _from_job_posting(data: dict[str, Any], url: str | None) -> NormalizedPosting:
+def with_references(posting: dict[str, Any], document: Any) -> dict[str, Any]:
+    """``posting`` with each property (or list item) that is a bare {"@id"} reference replaced by
+    the node of ``document`` carrying that id; unknown ids stay as they are."""
+    nodes: dict[str, dict[str, Any]] = {}
+    _index_nodes(document, nodes)
+    if not nodes:
+        return posting
+
+    def resolve(value: Any) -> Any:
+        if isinstance(value, list):
+            return [resolve(v) for v in value]
+        if isinstance(value, dict) and set(value) <= {"@id", "@type"} and "@id" in value:
+            return nodes.get(str(value["@id"]), value)
+        return value
+
+    return {key: resolve(value) for key, value in posting.items()}
+
+
+def _index_nodes(value: Any, nodes: dict[str, dict[str, Any]]) -> None:
+    if isinstance(value, list):
+        for item in value:
+            _index_nodes(item, nodes)
+    elif isinstance(value, dict):
+        ident = value.get("@id")
+        if isinstance(ident, str) and not set(value) <= {"@id", "@type"}:
+            nodes.setdefault(ident, value)
+        _index_nodes(value.get("@graph"), nodes)
+
+
+def _from_job_posting(
+    data: dict[str, Any], url: str | None, page: LexborHTMLParser | None = None
+) -> NormalizedPosting:
     draft = Draft("jsonld")
     draft.set("title", string(data.get("title")) or string(data.get("name")), "title")
+    if page is not None and "title" not in draft.fields:
+        draft.set("title", _page_title(page), "html.title")
     org = data.get("hiringOrganization")
     draft.set("company", string(get(org, "name") if isinstance(org, dict) else org), "company")
     draft.set("url", string(data.get("url")), "url")
@@ -118,6 +178,12 @@ def _from_job_posting(data: dict[str, Any], url: str | None) -> NormalizedPostin
         if text := string_raw(data.get(key)):
             draft.add_heading(heading)
             draft.add_text(text)
+    stated = sum(len(line.text) for line in draft.lines)
+    if page is not None and stated < _THIN_DESCRIPTION:
+        # A stub description ("Line Cook") while the page itself carries the posting's text.
+        lines = tree_lines(page)
+        if sum(len(line.text) for line in lines) > 2 * stated:
+            draft.lines = lines
     return draft.build(url)
 
 
@@ -129,12 +195,12 @@ def _locations(draft: Draft, data: dict[str, Any]) -> None:
     places = [p for p in _as_list(data.get("jobLocation")) if p]
     names = strings(_place_name(p) for p in places)
     draft.set("locations", names, "jobLocation")
-    countries = strings(_country(get(p, "address")) for p in places)
+    countries = strings(_country(_as_list(get(p, "address"))[0]) for p in places)
     draft.set(
         "country_hint", countries[0] if countries else None, "jobLocation.address.addressCountry"
     )
-    location_type = string(data.get("jobLocationType"))
-    if location_type and location_type.lower() in _REMOTE_TYPES:
+    location_types = strings(_as_list(data.get("jobLocationType")))
+    if any(kind.lower() in _REMOTE_TYPES for kind in location_types):
         draft.set("workplace", "remote", "jobLocationType")
     required = [r for r in _as_list(data.get("applicantLocationRequirements")) if r]
     if required:
@@ -149,6 +215,8 @@ def _place_name(place: Any) -> str | None:
     if not isinstance(place, dict):
         return None
     address = place.get("address")
+    if isinstance(address, list):  # some pages list the one address
+        address = next((a for a in address if a), None)
     if isinstance(address, str):
         return address
     if isinstance(address, dict):
@@ -179,13 +247,13 @@ def _salary(value: Any) -> SalaryHint | None:
     amount = value.get("value")
     if isinstance(amount, dict):
         exact = amount.get("value")
-        return salary_hint(
+        return range_hint(
             amount.get("minValue", exact),
             amount.get("maxValue", exact),
             value.get("currency"),
             amount.get("unitText") or value.get("unitText"),
         )
-    return salary_hint(amount, amount, value.get("currency"), value.get("unitText"))
+    return range_hint(amount, amount, value.get("currency"), value.get("unitText"))
 
 
 def _skills(value: Any) -> list[str]:

@@ -9,7 +9,7 @@ from shared.errors import InvalidPayload
 
 from .common import content_id, get, load_json
 from .detect import detect_format
-from .jsonld import find_job_posting
+from .jsonld import find_job_posting, with_references
 
 # Where each JSON listing keeps its postings and which key is the posting's id.
 _CONTAINERS = ("jobs", "offers", "content", "postings", "hits", "results", "items", "data")
@@ -82,6 +82,7 @@ def _split_jsonld(data: Any) -> list[tuple[str, Any]]:
     for node in nodes:
         posting = find_job_posting(node)
         if posting is not None:
+            posting = with_references(posting, data)  # an @graph names its organization once
             ident = posting.get("identifier")
             ident = get(ident, "value") if isinstance(ident, dict) else ident
             out.append((str(ident or posting.get("url") or content_id(posting)), posting))
@@ -90,6 +91,8 @@ def _split_jsonld(data: Any) -> list[tuple[str, Any]]:
 
 def _split_xml(fmt: str, listing: Any) -> list[tuple[str, Any]]:
     tag, id_tag = ("position", "id") if fmt == "personio" else ("job", "referencenumber")
+    if isinstance(listing, str):
+        listing = listing.lstrip("\ufeff")  # ElementTree refuses a byte-order mark in text
     try:
         root = ET.fromstring(listing) if not isinstance(listing, ET.Element) else listing
     except (ET.ParseError, TypeError) as exc:

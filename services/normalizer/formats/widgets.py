@@ -2,55 +2,107 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from shared.posting import NormalizedPosting
 
-from .common import Draft, get, mapping, parse_date, require_dict, salary_hint, string, strings
+from .common import (
+    Draft,
+    get,
+    mapping,
+    parse_date,
+    place,
+    range_hint,
+    require_dict,
+    string,
+    string_raw,
+    strings,
+)
+
+# Recruitee's employment codes join the hours and the contract: "parttime_fixed_term".
+_RECRUITEE_CODE = re.compile(r"(?<=time)_")
 
 
 def parse_workable(payload: Any, url: str | None) -> NormalizedPosting:
-    """Widget (``city``/``country``/``telecommuting``) or API (``location{}``) job objects."""
+    """Widget (``city``/``country``/``telecommuting``), SPI v3 (``location{}``, ``salary{}``) or
+    apply API v2 (``workplace``, ``type``, ``published``) job objects."""
     job = require_dict(payload, "workable")
     draft = Draft("workable")
     draft.set("title", string(job.get("title")) or string(job.get("full_title")), "title")
     draft.set("company", string(job.get("company")), "company")
     draft.set("url", string(job.get("url")) or string(job.get("shortlink")), "url")
-    loc = mapping(job.get("location")) or job
-    place = string(loc.get("location_str")) or ", ".join(
-        strings([loc.get("city"), loc.get("region") or loc.get("state"), loc.get("country")])
-    )
-    others = [
-        ", ".join(strings([o.get("city"), o.get("region"), o.get("country")]))
-        for o in job.get("locations") or []
-        if isinstance(o, dict) and not o.get("hidden")
-    ]
-    draft.set("locations", strings([place, *others]), "location")
+    _workable_where(draft, job)
+    for key in ("employment_type", "type"):
+        draft.set("employment_type", strings([job.get(key)]), key)
+    department = job.get("department")
     draft.set(
-        "country_hint",
-        string(loc.get("country_code")) or string(loc.get("country")),
-        "location.country" if loc is not job else "country",
+        "department",
+        ", ".join(strings(department if isinstance(department, list) else [department])) or None,
+        "department",
     )
-    if workplace := string(loc.get("workplace_type")):
-        draft.set("workplace", workplace, "location.workplace_type")
-    for key in ("telecommuting", "remote"):
-        if loc.get(key) is True or job.get(key) is True:
-            draft.set("workplace", "remote", key)
-    draft.set("employment_type", strings([job.get("employment_type")]), "employment_type")
-    draft.set("department", string(job.get("department")), "department")
     # Workable's "experience" is a LinkedIn-style level ("Mid-Senior level"), not a duration.
     draft.set("seniority", string(job.get("experience")), "experience")
     draft.set("education", string(job.get("education")), "education")
+    for key in ("published_on", "published", "created_at"):
+        draft.set("date_posted", parse_date(job.get(key)), key)
+    pay = mapping(job.get("salary"))
     draft.set(
-        "date_posted", parse_date(job.get("published_on") or job.get("published")), "published_on"
+        "salary",
+        range_hint(pay.get("salary_from"), pay.get("salary_to"), pay.get("salary_currency")),
+        "salary",
     )
-    draft.set("date_posted", parse_date(job.get("created_at")), "created_at")
+    keywords = job.get("keywords")
+    draft.set("skills", strings(keywords) if isinstance(keywords, list) else [], "keywords")
+    _workable_description(draft, job)
+    return draft.build(url)
+
+
+def _workable_where(draft: Draft, job: dict[str, Any]) -> None:
+    """Places, country and workplace: in ``location{}`` (API) or on the job itself (widget)."""
+    loc = mapping(job.get("location")) or job
+    draft.set("locations", _workable_places(job, loc), "location")
+    draft.set(
+        "country_hint",
+        string(loc.get("country_code"))
+        or string(loc.get("countryCode"))
+        or string(loc.get("country")),
+        "location.country" if loc is not job else "country",
+    )
+    for key, value in (
+        ("location.workplace_type", loc.get("workplace_type")),
+        ("workplace", job.get("workplace")),
+    ):
+        draft.set("workplace", string(value), key)
+    for key in ("telecommuting", "remote"):
+        if loc.get(key) is True or job.get(key) is True:
+            draft.set("workplace", "remote", key)
+
+
+def _workable_places(job: dict[str, Any], loc: dict[str, Any]) -> list[str]:
+    """The job's location, then its other visible ones, each from its parts when it has them."""
+    places = [
+        loc,
+        *(o for o in job.get("locations") or [] if isinstance(o, dict) and not o.get("hidden")),
+    ]
+    return strings(
+        place(p.get("city"), p.get("region") or p.get("state"), p.get("country"))
+        or p.get("location_str")
+        for p in places
+    )
+
+
+def _workable_description(draft: Draft, job: dict[str, Any]) -> None:
+    """Description, requirements and benefits as parts; the widget sends only ``description``
+    and ``full_description``, which is all three in one."""
+    if not (string_raw(job.get("requirements")) or string_raw(job.get("benefits"))):
+        draft.add_text(job.get("full_description") or job.get("description"))
+        return
     draft.add_text(job.get("description"))
     for heading, key in (("Requirements", "requirements"), ("Benefits", "benefits")):
-        if job.get(key):
+        if string_raw(job.get(key)):
             draft.add_heading(heading)
             draft.add_text(job[key])
-    return draft.build(url)
 
 
 def parse_smartrecruiters(payload: Any, url: str | None) -> NormalizedPosting:
@@ -69,9 +121,11 @@ def parse_smartrecruiters(payload: Any, url: str | None) -> NormalizedPosting:
         draft.set("workplace", "remote", "location.remote")
     elif loc.get("hybrid") is True:
         draft.set("workplace", "hybrid", "location.hybrid")
-    draft.set(
-        "employment_type", strings([get(job, "typeOfEmployment.label")]), "typeOfEmployment.label"
-    )
+    # The label is in the posting's language ("Temps partiel"); the id ("part_time") is not.
+    kinds = [get(job, "typeOfEmployment.label")]
+    if (string(get(job, "language.code")) or "en").lower()[:2] != "en":
+        kinds.append(get(job, "typeOfEmployment.id"))
+    draft.set("employment_type", strings(kinds), "typeOfEmployment.label")
     draft.set("department", string(get(job, "department.label")), "department.label")
     # The id ("mid_senior_level") reads the same whatever language the label is in.
     draft.set("seniority", string(get(job, "experienceLevel.id")), "experienceLevel.id")
@@ -93,15 +147,25 @@ def parse_recruitee(payload: Any, url: str | None) -> NormalizedPosting:
     draft.set("title", string(job.get("title")), "title")
     draft.set("company", string(job.get("company_name")), "company_name")
     draft.set("url", string(job.get("careers_url")) or string(job.get("url")), "careers_url")
-    place = string(job.get("location")) or ", ".join(
-        strings([job.get("city"), job.get("state_name"), job.get("country")])
+    offices = [o for o in job.get("locations") or [] if isinstance(o, dict)]
+    draft.set(
+        "locations",
+        strings(place(o.get("city"), o.get("country")) for o in offices),  # as its page shows
+        "locations",
     )
-    draft.set("locations", strings([place]), "location")
+    stated = string(job.get("location"))
+    draft.set(
+        "locations",
+        strings([stated or place(job.get("city"), job.get("state_name"), job.get("country"))]),
+        "location",
+    )
     draft.set("country_hint", string(job.get("country_code")), "country_code")
     for key, value in (("remote", "remote"), ("hybrid", "hybrid"), ("on_site", "onsite")):
         if job.get(key) is True:
             draft.set("workplace", value, key)
-    draft.set("employment_type", strings([job.get("employment_type_code")]), "employment_type_code")
+    code = string(job.get("employment_type_code")) or ""
+    halves = _RECRUITEE_CODE.split(code, 1)  # "parttime", "fixed_term": each half a value
+    draft.set("employment_type", strings(halves), "employment_type_code")
     draft.set("department", string(job.get("department")), "department")
     draft.set("education", string(job.get("education_code")), "education_code")
     # A level code ("mid_level", "senior_level", "entry_level"), not a duration.
@@ -111,7 +175,7 @@ def parse_recruitee(payload: Any, url: str | None) -> NormalizedPosting:
     salary = mapping(job.get("salary"))
     draft.set(
         "salary",
-        salary_hint(
+        range_hint(
             salary.get("min"), salary.get("max"), salary.get("currency"), salary.get("period")
         ),
         "salary",
