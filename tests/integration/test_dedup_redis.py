@@ -70,7 +70,7 @@ async def test_every_key_written_expires(redis: Redis, namespace: str) -> None:
     held = await index.open("company:gitlab", "x:1", [], 10)
     keys = [key async for key in redis.scan_iter(match=f"{prefix}:*", count=1000)]
     kinds = {key.decode().split(":")[len(prefix.split(":"))] for key in keys}
-    assert kinds == {"p", "h", "u", "b", "lock"}
+    assert kinds == {"p", "g", "h", "u", "b", "lock"}
     for key in keys:
         ttl = await redis.pttl(key)
         limit = 5000 if b":lock:" in key else TTL_S * 1000
@@ -181,10 +181,18 @@ async def test_the_lookup_brings_the_first_candidates_records_along(
     assert list(found.records) == candidates[:2]
     assert [r.posting_id for r in found.records.values()] == candidates[:2]
     assert found.prefetched == set(candidates[:2])
-    # A record that expired before its set member: asked for once, not fetched again.
-    gone = candidates[0]
-    await redis.delete(f"{namespace}:pf:p:{gone}")
+    assert set(found.gists) == set(candidates)  # every candidate's gist came along
+    assert all(
+        found.gists[pid].title == found.records[pid].features.title for pid in candidates[:2]
+    )
+    # Another title: every candidate is ruled out by its gist, and no record is fetched.
     index.fetched = []
     another = ats.model_copy(update={"title": "Sales Engineer", "url": None})
     assert (await clusterer.assign("board:Sales", another, origin="board")).kind == "new"
-    assert index.fetched and all(gone not in page for page in index.fetched)
+    assert index.fetched == []
+    # A record that expired before its set member: asked for with the lookup, not again.
+    gone = candidates[0]
+    await redis.delete(f"{namespace}:pf:p:{gone}")
+    same_title = ats.model_copy(update={"title": f"{gone.split(':')[1]} Engineer", "url": None})
+    assert (await clusterer.assign("board:Again", same_title, origin="board")).kind == "new"
+    assert index.fetched == []

@@ -19,7 +19,7 @@ from shared.posting import Dedup, NormalizedPosting
 from .features import Features, extract
 from .index import ClusterIndex
 from .record import Lookup, StoredPosting
-from .rules import Match, Thresholds, compare
+from .rules import Match, Thresholds, compare, viable
 from .sketch import NUM_PERM, band_keys
 
 
@@ -66,6 +66,7 @@ class Clusterer:
         rows: int = 3,
         max_candidates: int = 16,
         max_pages: int = 8,
+        prefetch: int = 4,
     ) -> None:
         if bands * rows > NUM_PERM:
             raise ValueError(f"bands x rows must be at most {NUM_PERM}")
@@ -80,6 +81,7 @@ class Clusterer:
         self.rows = rows
         self.max_candidates = max_candidates
         self.max_pages = max_pages
+        self.prefetch = prefetch  # records brought with the lookup: a likely twin is among them
         self.local = KeyedLocks()
 
     async def assign(
@@ -93,7 +95,7 @@ class Clusterer:
         lock_key = _lock_key(features)
         async with self.local.hold(lock_key):
             found = await self.index.open(
-                lock_key, posting_id, record.set_keys(), limit, prefetch=self.max_candidates
+                lock_key, posting_id, record.set_keys(), limit, prefetch=self.prefetch
             )
             try:
                 stored = await self._decide(record, found)
@@ -134,11 +136,18 @@ class Clusterer:
         self, posting_id: str, features: Features, found: Lookup
     ) -> tuple[Match, StoredPosting] | None:
         """The best match among the candidates, fetched a page at a time: the same content or
-        URL first, then by shared bands (their count grows with the Jaccard similarity). More
-        than a page ties only when a company posts one text for many places, or one boilerplate
-        for many jobs; each page after the first is twice the size of the one before, so a long
-        queue costs a few round trips rather than one per ``max_candidates``."""
-        queue = found.candidates(posting_id)[: self.max_candidates * self.max_pages]
+        URL first, then by shared bands (their count grows with the Jaccard similarity). Their
+        gists rule most out first: a company posting one boilerplate for many jobs gives each
+        new posting dozens of candidates under other titles, whose records need no fetch. More
+        than a page of the rest is rare (one text for many places); each page after the first
+        is twice the size of the one before, so a long queue costs a few round trips."""
+        queue = [
+            pid
+            for pid in found.candidates(posting_id)[: self.max_candidates * self.max_pages]
+            # Ruled out by its gist (another title, place or team): its record is not needed.
+            # Without a gist (expired, or stored by older code) the record decides.
+            if (gist := found.gists.get(pid)) is None or viable(features, gist, self.limits)
+        ]
         start, size = 0, self.max_candidates
         while start < len(queue):
             page = queue[start : start + size]

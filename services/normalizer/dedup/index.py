@@ -28,9 +28,9 @@ class ClusterIndex(Protocol):
     ) -> Lookup:
         """Take the lock of ``lock_key`` (ClusterLockTimeout when it cannot be had in time),
         then look up the posting's own record, the live members of its exact sets and the
-        ``limit`` best ranked live members of its band sets (``b:...``); an index may also
-        return the records of up to ``prefetch`` of ``Lookup.candidates``. Pair with
-        ``close``."""
+        ``limit`` best ranked live members of its band sets (``b:...``), and the gists of the
+        first ``limit`` of ``Lookup.candidates``; an index may also return the records of up
+        to ``prefetch`` of them. Pair with ``close``."""
         ...
 
     async def fetch(self, posting_ids: Sequence[str]) -> list[StoredPosting]:
@@ -98,7 +98,11 @@ class MemoryClusterIndex:
             else:
                 exact.update(dict.fromkeys(self._members(key)))
         near = sorted(hits, key=lambda pid: (-hits[pid], pid))[:limit]
-        return Lookup(self._record(posting_id), list(exact), near, lock=lock_key)
+        found = Lookup(self._record(posting_id), list(exact), near, lock=lock_key)
+        for pid in found.candidates(posting_id)[:limit]:  # as the Redis index hands them out
+            if (record := self._record(pid)) is not None:
+                found.gists[pid] = record.features
+        return found
 
     async def fetch(self, posting_ids: Sequence[str]) -> list[StoredPosting]:
         return [r for pid in posting_ids if (r := self._record(pid)) is not None]

@@ -37,6 +37,10 @@ class StoredPosting:
             }
         )
 
+    def gist_bytes(self) -> bytes:
+        """The features without the signature, kept beside the record for a cheap first look."""
+        return orjson.dumps(self.features.gist_json())
+
     @classmethod
     def from_bytes(cls, data: bytes) -> StoredPosting:
         raw = orjson.loads(data)
@@ -82,6 +86,9 @@ class Lookup:
     """Candidates' records fetched with the lookup (the first of ``candidates``), by id."""
     prefetched: frozenset[str] = frozenset()
     """The ids whose records the lookup asked for: found in ``records``, or gone (expired)."""
+    gists: dict[str, Features] = field(default_factory=dict)
+    """Candidates' features without signatures (``Features.gist_json``), by id: enough to rule
+    most of them out before their records are fetched."""
 
     def candidates(self, posting_id: str) -> list[str]:
         """The ids to compare, in order: the exact members, then the band members; never the

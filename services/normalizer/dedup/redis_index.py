@@ -1,6 +1,7 @@
 """The cluster index in Redis, shared by every normalizer replica.
 
-Keys, all under ``prefix`` and all expiring: ``<prefix>:p:<posting id>`` the record (JSON);
+Keys, all under ``prefix`` and all expiring: ``<prefix>:p:<posting id>`` the record (JSON) and
+``<prefix>:g:<posting id>`` its gist (the fields without the signature);
 ``<prefix>:h:``, ``:u:``, ``:b:`` lookup sets as sorted sets whose scores are each member's expiry
 time, so a bucket that keeps being written does not keep dead members; ``<prefix>:lock:<digest>``
 the per-company lock (SET NX PX with a random token, deleted only by its owner). Taking the lock
@@ -17,8 +18,10 @@ import time
 from collections.abc import Sequence
 from functools import lru_cache
 
+import orjson
 from redis.asyncio import Redis
 
+from .features import Features
 from .record import ClusterLockTimeout, Lookup, StoredPosting
 
 # Each script is one command and one round trip for what would be dozens: redis-py spends
@@ -27,9 +30,10 @@ from .record import ClusterLockTimeout, Lookup, StoredPosting
 # KEYS: the lock, the record, the exact sets, the band sets.
 # ARGV: token, lock ttl (ms), now, limit, number of exact sets, prefetch, posting id, prefix.
 # Takes the lock (SET NX PX) and, when it got it, looks up under it; band members are counted
-# here so only the best ranked few cross the wire. The records of the first ``prefetch``
-# candidates in the clusterer's order (exact members, then band members; never the posting
-# itself) come back too, saving the first fetch's round trip. Their keys are built here, not
+# here so only the best ranked few cross the wire. The candidates in the clusterer's order
+# (exact members, then band members; never the posting itself; at most ``limit``) come back
+# with their gists, and the first ``prefetch`` with their records: most candidates are ruled out
+# by their gist, and a likely twin needs no fetch. Record and gist keys are built here, not
 # declared: like the rest of the index, this needs one Redis, not a cluster.
 _OPEN = """
 if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return false end
@@ -52,36 +56,41 @@ end)
 local near = {}
 for i = 1, math.min(limit, #order) do near[i] = order[i] end
 local want, own_id, prefix = tonumber(ARGV[6]), ARGV[7], ARGV[8]
-local first, queued = {}, {}
+local queue, queued = {}, {}
 for _, list in ipairs({exact, near}) do
   for _, m in ipairs(list) do
-    if #first < want and m ~= own_id and not queued[m] then
-      queued[m] = true; first[#first + 1] = m
+    if #queue < limit and m ~= own_id and not queued[m] then
+      queued[m] = true; queue[#queue + 1] = m
     end
   end
 end
-local records = {}
-if #first > 0 then
-  local record_keys = {}
-  for i, m in ipairs(first) do record_keys[i] = prefix .. ':p:' .. m end
-  records = redis.call('MGET', unpack(record_keys))
+local first, records, gists = {}, {}, {}
+if #queue > 0 then
+  local record_keys, gist_keys = {}, {}
+  for i, m in ipairs(queue) do
+    gist_keys[i] = prefix .. ':g:' .. m
+    if i <= want then first[i] = m; record_keys[i] = prefix .. ':p:' .. m end
+  end
+  gists = redis.call('MGET', unpack(gist_keys))
+  if #first > 0 then records = redis.call('MGET', unpack(record_keys)) end
 end
-return {redis.call('GET', KEYS[2]), exact, near, first, records}
+return {redis.call('GET', KEYS[2]), exact, near, first, records, queue, gists}
 """
 
-# KEYS: the lock, the record (when saving), the sets to be in, then the sets to leave.
-# ARGV: token, record ('' for none), ttl_s, expiry time, now, posting id, number of sets to be in.
-# Saves, then releases the lock if this holder still owns it.
+# KEYS: the lock, the record, its gist (when saving), the sets to be in, then the sets to leave.
+# ARGV: token, record ('' for none), ttl_s, expiry time, now, posting id, number of sets to be
+# in, gist. Saves, then releases the lock if this holder still owns it.
 _CLOSE = """
 if ARGV[2] ~= '' then
   redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
+  redis.call('SET', KEYS[3], ARGV[8], 'EX', ARGV[3])
   local enter = tonumber(ARGV[7])
-  for i = 3, enter + 2 do
+  for i = 4, enter + 3 do
     redis.call('ZADD', KEYS[i], ARGV[4], ARGV[6])
     redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', ARGV[5])
     redis.call('EXPIRE', KEYS[i], ARGV[3])
   end
-  for i = enter + 3, #KEYS do
+  for i = enter + 4, #KEYS do
     redis.call('ZREM', KEYS[i], ARGV[6])
   end
 end
@@ -110,6 +119,9 @@ class RedisClusterIndex:
 
     def _record_key(self, posting_id: str) -> str:
         return f"{self.prefix}:p:{posting_id}"
+
+    def _gist_key(self, posting_id: str) -> str:
+        return f"{self.prefix}:g:{posting_id}"
 
     def _set_key(self, key: str) -> str:
         return f"{self.prefix}:{key}"
@@ -142,7 +154,7 @@ class RedisClusterIndex:
             ]
             found = await self._open(keys=keys, args=args)
             if found:
-                own, same, near, first, records = found
+                own, same, near, first, records, queue, gists = found
                 return Lookup(
                     StoredPosting.from_bytes(_bytes(own)) if own else None,
                     [_text(m) for m in same],
@@ -155,6 +167,11 @@ class RedisClusterIndex:
                         if raw
                     },
                     prefetched=frozenset(_text(pid) for pid in first),
+                    gists={
+                        _text(pid): _decode_gist(_bytes(raw))
+                        for pid, raw in zip(queue, gists, strict=True)
+                        if raw
+                    },
                 )
             if time.monotonic() >= deadline:
                 raise ClusterLockTimeout(f"cluster lock {lock_key!r} held elsewhere")
@@ -174,11 +191,11 @@ class RedisClusterIndex:
         now = time.time()
         enter = record.set_keys()
         leave = sorted(set(found.own.set_keys()) - set(enter)) if found.own else []
-        keys = [found.lock, self._record_key(record.posting_id)]
+        keys = [found.lock, self._record_key(record.posting_id), self._gist_key(record.posting_id)]
         keys += [self._set_key(k) for k in (*enter, *leave)]
         args: list[str | bytes | int | float] = [
             found.token, record.to_bytes(), self.ttl_s, now + self.ttl_s, now,
-            record.posting_id, len(enter),
+            record.posting_id, len(enter), record.gist_bytes(),
         ]  # fmt: skip
         await self._close(keys=keys, args=args)
 
@@ -191,6 +208,12 @@ def _decode(raw: bytes) -> StoredPosting:
     stale; records are immutable (their signature array read-only), so sharing one is safe.
     ~7 KB per entry with its key: ~29 MB when full."""
     return StoredPosting.from_bytes(raw)
+
+
+@lru_cache(maxsize=16384)
+def _decode_gist(raw: bytes) -> Features:
+    """A candidate's gist, decoded once per content (~0.5 KB per entry: ~8 MB when full)."""
+    return Features.from_json(orjson.loads(raw))
 
 
 def _text(value: bytes | str) -> str:

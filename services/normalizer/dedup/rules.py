@@ -52,15 +52,21 @@ class Match:
         return _PRIORITY[self.rule], -(self.similarity or 0.0), self.posting_id
 
 
-def compare(new: Features, old: Features, old_id: str, limits: Thresholds) -> Match | None:
-    """The rule by which ``old`` is a copy of ``new``, or None."""
+def viable(new: Features, old: Features, limits: Thresholds) -> bool:
+    """Whether ``old`` may be a copy of ``new`` at all, from the fields alone (no signature):
+    the field rules, and a compatible title unless the content is the same."""
     if not compatible(new, old, limits.window_days):
-        return None
-    same_content = new.content_hash == old.content_hash
+        return False
     # The same content has the same title words; any other copy needs a compatible title, which
     # is checked before the similarity: most candidates of a company are its other jobs.
-    if not same_content and not keys.titles_compatible(new.title, old.title):
+    return new.content_hash == old.content_hash or keys.titles_compatible(new.title, old.title)
+
+
+def compare(new: Features, old: Features, old_id: str, limits: Thresholds) -> Match | None:
+    """The rule by which ``old`` is a copy of ``new``, or None."""
+    if not viable(new, old, limits):
         return None
+    same_content = new.content_hash == old.content_hash
     similarity = None
     if new.sketch is not None and old.sketch is not None:
         similarity = jaccard(new.sketch, old.sketch)

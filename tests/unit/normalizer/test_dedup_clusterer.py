@@ -12,9 +12,9 @@ import pytest
 from services.normalizer.dedup import Clusterer, ClusterLockTimeout, MemoryClusterIndex
 from services.normalizer.dedup.clusterer import cluster_id_for
 from services.normalizer.dedup.features import extract
-from services.normalizer.dedup.record import StoredPosting
+from services.normalizer.dedup.record import Lookup, StoredPosting
 from services.normalizer.formats import parse
-from shared.posting import NormalizedPosting
+from shared.posting import Dedup, NormalizedPosting
 
 ATS = Path(__file__).parents[2] / "data" / "ats"
 GITLAB_AE = 0  # "Account Executive - Italy", Remote, Italy, department "EMEA - Commercial"
@@ -174,26 +174,45 @@ class _CountingIndex(MemoryClusterIndex):
         return await super().fetch(posting_ids)
 
 
-async def test_a_copy_behind_many_lookalikes_is_found_in_few_fetches() -> None:
-    """One boilerplate text for ten different jobs of a company: every earlier job is a
-    candidate of a new copy, and the one it copies may be ranked last."""
-    index = _CountingIndex()
-    clusterer = Clusterer(index, max_candidates=2, max_pages=8)
+LOOKALIKES = 8
+
+
+async def _copy_behind_lookalikes(clusterer: Clusterer, index: _CountingIndex) -> Dedup:
+    """One boilerplate text for eight different jobs of a company, then an edited copy of the
+    last: every earlier job is a candidate of the copy, and the one it copies may rank last.
+    Returns the copy's assignment, with the index's fetch count cleared before it."""
     job = greenhouse_job()
-    titles = [
-        f"{role} Engineer"
-        for role in ["Data", "Web", "Cloud", "Mobile", "Game", "Audio", "Video", "Test"]
-    ]
-    for n, title in enumerate(titles):
-        lookalike = board_copy(job, title=title, url=None)
+    roles = ["Data", "Web", "Cloud", "Mobile", "Game", "Audio", "Video", "Test"][:LOOKALIKES]
+    for n, role in enumerate(roles):
+        lookalike = board_copy(job, title=f"{role} Engineer", url=None)
         assert (await clusterer.assign(f"board:{n}", lookalike, origin="board")).kind == "new"
     index.fetches.clear()
     edited = html.unescape(job["content"]) + "<p>Apply today: we answer within a week.</p>"
-    copy = await clusterer.assign(
-        "board:copy",
-        board_copy(job, title=titles[-1], url=None, description=edited),
-        origin="board",
-    )
-    assert (copy.kind, copy.duplicate_of) == ("near", f"board:{len(titles) - 1}")
+    copy = board_copy(job, title=f"{roles[-1]} Engineer", url=None, description=edited)
+    return await clusterer.assign("board:copy", copy, origin="board")
+
+
+async def test_a_copy_behind_many_lookalikes_is_found_in_few_fetches() -> None:
+    index = _CountingIndex()
+    copy = await _copy_behind_lookalikes(Clusterer(index, max_candidates=2, max_pages=8), index)
+    assert (copy.kind, copy.duplicate_of) == ("near", f"board:{LOOKALIKES - 1}")
+    # The lookalikes' gists (other titles) rule them out: only the copy's record is fetched.
+    assert index.fetches == [1]
+
+
+class _GistlessIndex(_CountingIndex):
+    """Records stored by code older than gists: every candidate's record must decide."""
+
+    async def open(self, *args: Any, **kwargs: Any) -> Lookup:
+        found = await super().open(*args, **kwargs)
+        found.gists.clear()
+        return found
+
+
+async def test_without_gists_every_candidate_is_fetched_in_pages_that_double() -> None:
+    index = _GistlessIndex()
+    clusterer = Clusterer(index, max_candidates=2, max_pages=8, prefetch=0)
+    copy = await _copy_behind_lookalikes(clusterer, index)
+    assert (copy.kind, copy.duplicate_of) == ("near", f"board:{LOOKALIKES - 1}")
     # Every lookalike was looked at, the copy last, in pages that double: 3 fetches, not 4.
     assert index.fetches == [2, 4, 2]
