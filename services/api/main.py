@@ -12,7 +12,7 @@ from services.api.hub import Hub
 from services.api.reader import PostingReader
 from services.api.routes import contract_routes, read_routes
 from services.api.settings import ApiSettings
-from services.api.stream import stream_routes, subscribe_events
+from services.api.stream import StreamBinding, stream_routes, subscribe_events
 from services.gateway.auth import Authenticator
 from services.gateway.problems import Problem, problem, problem_handler
 from services.gateway.settings import GatewaySettings
@@ -51,6 +51,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     reader = PostingReader(client[settings.mongo_database][POSTINGS])
     auth = authenticator(settings)
     hub = Hub(settings.stream_buffer, settings.stream_max_clients)
+    binding = StreamBinding(broker, topology)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -62,7 +63,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
         runtime.checks["mongodb"] = lambda: client.admin.command("ping")
         await broker.connect()
         await broker.declare_exchange(topology.events)
-        subscribe_events(broker, topology, hub)
+        subscribe_events(broker, binding, hub)
         await broker.start()
         try:
             yield
@@ -83,5 +84,5 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     ops_routes(app, runtime, queue_name=None)
     read_routes(app, reader, auth)
     contract_routes(app, topology)
-    stream_routes(app, hub, auth)
+    stream_routes(app, hub, auth, binding)
     return app

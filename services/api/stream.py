@@ -1,8 +1,9 @@
 """``/v1/stream``: a WebSocket that pushes public events matching the client's filter.
 
-One exclusive, auto-delete queue per API process is bound ``#`` to the events exchange; the
-process fans each event out to its clients in memory (``Hub``). The queue dies with the
-process, so a restart loses nothing that was promised: the stream is live, not durable.
+One exclusive, auto-delete queue per API process is bound ``#`` to the events exchange while
+at least one client is connected; the process fans each event out to its clients in memory
+(``Hub``). The queue dies with the process, so a restart loses nothing that was promised: the
+stream is live, not durable.
 
 Protocol: authenticate with ``?api_key=``, ``X-API-Key`` or ``Authorization: Bearer``; send
 ``{"subscribe": {<StreamFilter>}}`` (again to change it); receive CloudEvents as sent on the
@@ -18,7 +19,7 @@ from typing import Any
 
 from fastapi import FastAPI, WebSocket, WebSocketDisconnect
 from faststream.middlewares import AckPolicy
-from faststream.rabbit import RabbitBroker
+from faststream.rabbit import RabbitBroker, RabbitQueue
 from faststream.rabbit.message import RabbitMessage
 from pydantic import ValidationError
 
@@ -30,13 +31,42 @@ from shared.topology import Topology
 UNAUTHORIZED, FORBIDDEN, TRY_LATER = 4401, 4403, 1013
 
 
-def subscribe_events(broker: RabbitBroker, topology: Topology, hub: Hub) -> None:
+class StreamBinding:
+    """The process's stream queue is bound to the events exchange only while a client is
+    connected: without one, every public event (~14 KB) would still cross RabbitMQ and be
+    decoded here for no one."""
+
+    def __init__(self, broker: RabbitBroker, topology: Topology) -> None:
+        self.broker = broker
+        self.topology = topology
+        self.queue: RabbitQueue = topology.stream_queue(uuid.uuid4().hex[:12])
+        self.bound = False
+        self._lock = asyncio.Lock()
+
+    async def follow(self, hub: Hub) -> None:
+        """Bind or unbind to match whether ``hub`` has clients now (idempotent, serialized).
+
+        Shielded: a session ends by cancellation, and an AMQP call cancelled halfway closes
+        the channel every consumer of this process shares."""
+        await asyncio.shield(self._follow(hub))
+
+    async def _follow(self, hub: Hub) -> None:
+        async with self._lock:
+            wanted = bool(hub.clients)
+            if wanted == self.bound:
+                return
+            queue = await self.broker.declare_queue(self.queue)
+            exchange = await self.broker.declare_exchange(self.topology.events)
+            if wanted:
+                await queue.bind(exchange, routing_key="#")
+            else:
+                await queue.unbind(exchange, routing_key="#")
+            self.bound = wanted
+
+
+def subscribe_events(broker: RabbitBroker, binding: StreamBinding, hub: Hub) -> None:
     # Acked on receipt: a live stream has no one to redeliver to once the moment has passed.
-    subscriber = broker.subscriber(
-        topology.stream_queue(uuid.uuid4().hex[:12]),
-        topology.events,
-        ack_policy=AckPolicy.ACK_FIRST,
-    )
+    subscriber = broker.subscriber(binding.queue, ack_policy=AckPolicy.ACK_FIRST)
 
     async def on_event(_body: object) -> None:
         # Without FastDepends (apply_types=False): the delivery comes from the context.
@@ -103,7 +133,7 @@ async def _serve(ws: WebSocket, client: Client) -> None:
         sender.cancel()
 
 
-def stream_routes(app: FastAPI, hub: Hub, auth: Authenticator) -> None:
+def stream_routes(app: FastAPI, hub: Hub, auth: Authenticator, binding: StreamBinding) -> None:
     @app.websocket("/v1/stream")
     async def stream(ws: WebSocket) -> Any:
         await ws.accept()
@@ -116,6 +146,8 @@ def stream_routes(app: FastAPI, hub: Hub, auth: Authenticator) -> None:
             await ws.close(code=TRY_LATER, reason=str(exc))
             return
         try:
+            await binding.follow(hub)
             await _serve(ws, client)
         finally:
             hub.leave(client)
+            await binding.follow(hub)

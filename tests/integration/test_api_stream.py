@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 import uuid
 import warnings
 from datetime import UTC, datetime
@@ -176,3 +177,33 @@ def test_a_subscription_to_an_unknown_event_type_is_refused_with_a_reason(app):
         ws.send_json({"subscribe": {"types": ["posting.created", "deleted"]}})
         answer = ws.receive_json()
         assert answer["control"] == "error" and "deleted" in answer["detail"]
+
+
+def _stream_deliveries(client: TestClient, topology) -> float:
+    """Public events this API process has received (FastStream's counter, by exchange)."""
+    text = client.get("/metrics").text
+    return sum(
+        float(line.rsplit(" ", 1)[1])
+        for line in text.splitlines()
+        if line.startswith("jobstream_received_messages_total{")
+        and f'handler="{topology.events.name}.' in line
+    )
+
+
+def test_events_reach_the_api_process_only_while_a_client_is_connected(app, amqp_url, topology):
+    with TestClient(app) as client:
+        asyncio.run(publish(amqp_url, topology, EVENTS))  # nobody is listening
+        with client.websocket_connect(f"/v1/stream?api_key={READ}") as ws:
+            ws.send_json({"subscribe": {}})
+            assert ws.receive_json()["control"] == "subscribed"
+            asyncio.run(publish(amqp_url, topology, [SENTINEL]))
+            # Events published before the client came are not replayed: the sentinel is first.
+            assert ws.receive_json()["subject"] == "z"
+        assert _stream_deliveries(client, topology) == 1
+        # The last client's departure unbinds the queue (in the session's cleanup, a moment
+        # after the close): later events no longer reach the process.
+        time.sleep(0.5)
+        before = _stream_deliveries(client, topology)
+        asyncio.run(publish(amqp_url, topology, EVENTS))
+        time.sleep(0.5)
+        assert _stream_deliveries(client, topology) == before == 1
