@@ -27,6 +27,10 @@ def free_port_block(size: int) -> int:
     taken, between this check and the server's bind, as the local port of any outgoing
     connection (to RabbitMQ, Redis, ...), and the server then fails with "address already in
     use". Without room below it (a range that starts low), any free block will do.
+
+    Never a port this process has handed out before: callers often pick several ports before
+    any server binds one (a stack of services), and two of them sharing a port meant one
+    service answered the other's readiness check while the other failed to bind.
     """
     low, high = _LOWEST, min(_ephemeral_low(), 65_536) - size
     if high <= low:
@@ -34,12 +38,15 @@ def free_port_block(size: int) -> int:
     chooser = random.Random()
     for _ in range(200):
         base = chooser.randrange(low, high)
-        if all(_can_bind(base + i) for i in range(size)):
+        block = range(base, base + size)
+        if _HANDED_OUT.isdisjoint(block) and all(_can_bind(port) for port in block):
+            _HANDED_OUT.update(block)
             return base
     raise RuntimeError(f"no block of {size} free ports in {low}-{high + size - 1}")
 
 
 _LOWEST = 20_000  # below this, well-known and registered services are more likely to listen
+_HANDED_OUT: set[int] = set()
 
 
 def _ephemeral_low() -> int:

@@ -124,3 +124,12 @@ def test_a_port_block_for_jobstream_run_is_free_and_outside_the_ephemeral_range(
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", port))  # raises if taken
     assert free_port() < _ephemeral_low()
+
+
+def test_ports_picked_before_any_server_binds_are_all_distinct() -> None:
+    """A stack picks one port per service before starting any: a shared port let one service
+    answer the other's readiness check while the other failed to bind (chaos, CI)."""
+    ports = [free_port() for _ in range(400)]
+    base = free_port_block(8)
+    assert len(set(ports)) == len(ports)
+    assert set(ports).isdisjoint(range(base, base + 8))
