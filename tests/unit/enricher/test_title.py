@@ -109,7 +109,7 @@ def test_occupation_maps_to_esco() -> None:
     assert found is not None
     assert found[0].title == "software developer"
     assert found[0].esco_uri and found[0].esco_uri.startswith("http://data.europa.eu/esco/")
-    assert found[0].isco08 is None
+    assert (found[0].isco08, found[0].onet_soc) == ("2512", "15-1252.00")
     accountant = lookup("accountant")
     assert accountant is not None and accountant[0].title == "accountant"
 
