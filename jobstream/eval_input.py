@@ -23,6 +23,8 @@ NATIVE_FORMATS = {
     "jobspy_csv_indeed": "jobspy",
     "hh_api_vacancy_full": "hh",
     "hh_api_search_item": "hh",
+    "nofluffjobs_api_search": "nofluffjobs",
+    "rocketjobs_api_list": "justjoin",
     "seed_text": "text",
 }
 

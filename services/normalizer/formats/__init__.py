@@ -17,6 +17,7 @@ from .boards import parse_ashby, parse_greenhouse, parse_lever
 from .detect import detect_format
 from .feeds import parse_indeed_xml, parse_jobtech, parse_personio
 from .generic import parse_generic
+from .itboards import parse_justjoin, parse_nofluffjobs
 from .jsonld import parse_html, parse_jsonld
 from .listing import split_listing
 from .plain import parse_text
@@ -41,6 +42,8 @@ _PARSERS: dict[str, Parser] = {
     "jobtech": parse_jobtech,
     "hh": parse_hh,
     "jobspy": parse_jobspy,
+    "nofluffjobs": parse_nofluffjobs,
+    "justjoin": parse_justjoin,
 }
 
 FORMATS: tuple[str, ...] = (*_PARSERS, "auto")
