@@ -41,11 +41,22 @@ _SIGNATURES: tuple[tuple[str, tuple[frozenset[str], ...]], ...] = (
     ("recruitee", (frozenset({"employment_type_code"}), frozenset({"careers_url"}))),
     ("hh", (frozenset({"key_skills"}), frozenset({"name", "area", "employer"}))),
     ("jobspy", (frozenset({"site", "job_url"}), frozenset({"min_amount", "job_url"}))),
+    ("nofluffjobs", (frozenset({"tiles", "posted"}), frozenset({"location", "posted", "salary"}))),
+    (
+        "justjoin",
+        (
+            frozenset({"employmentTypes", "workplaceType"}),
+            frozenset({"requiredSkills", "companyName"}),
+            frozenset({"employment_types", "company_name"}),
+        ),
+    ),
 )
 
 
 # Elements of a Personio <position> that other XML feeds do not use.
 _PERSONIO_TAGS = ("<jobDescriptions", "<recruitingCategory", "<subcompany", "<office>")
+# The root element of an XML document, past its declaration, comments and doctype.
+_XML_ROOT = re.compile(r"<(?![?!])([A-Za-z_][\w.:-]*)")
 
 
 def detect_format(payload: Any) -> str:
@@ -76,9 +87,21 @@ def _detect_string(text: str) -> str:
             return "indeed-xml"
     if looks_like_html(text):
         return "html"
+    if head.startswith("<?xml") or (head.startswith("<") and text.rstrip().endswith(">")):
+        return _detect_xml(head)
     if not head:
         return _fail(text)
     return "markdown" if _MARKDOWN.search(text[:20000]) else "text"
+
+
+def _detect_xml(head: str) -> str:
+    """A feed named by its root alone (Personio's ``<workzag-jobs>`` with no position yet), else
+    a clear refusal: an XML document is never a text posting."""
+    root = _XML_ROOT.search(head)
+    name = root.group(1) if root else "?"
+    if name in ("workzag-jobs", "position"):
+        return "personio"
+    raise InvalidPayload(f"XML payload with root <{name}> is not a supported feed")
 
 
 def _detect_object(data: dict[str, Any]) -> str:

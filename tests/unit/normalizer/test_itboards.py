@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from services.enricher.enrich import enrich
-from services.normalizer.formats import parse
+from services.normalizer.formats import detect_format, parse
 from shared.errors import InvalidPayload
 
 
@@ -188,3 +188,10 @@ def test_an_item_with_neither_title_nor_anything_to_read_is_refused(fmt: str) ->
         parse(fmt, {"name": "Acme"})
     with pytest.raises(InvalidPayload):
         parse(fmt, ["not", "an", "object"])
+
+
+def test_auto_detects_both_boards() -> None:
+    assert detect_format(nofluff()) == "nofluffjobs"
+    assert detect_format(justjoin()) == "justjoin"
+    snake = {"title": "x", "company_name": "y", "employment_types": [], "city": "Kraków"}
+    assert detect_format(snake) == "justjoin"
