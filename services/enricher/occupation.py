@@ -3,7 +3,8 @@ O*NET-SOC occupation, each only where the data names the title (built by
 scripts/build_occupations.py into data/occupations.tsv, data/isco08.tsv, data/onet_soc.tsv).
 
 - ESCO: a preferred label, a hand-written alias for a board title ESCO lacks
-  (data/title_aliases.tsv), or a run of words from an occupation's alternative labels.
+  (data/title_aliases.tsv), a run of words from an occupation's alternative labels, or an
+  occupation word of another language anywhere in the title (data/title_aliases_i18n.tsv).
 - ISCO-08: the titles ISCO-08 lists as examples of a unit group ("Software engineer" -> 2512),
   looked up with the ESCO preferred label, else the title itself. ESCO's own
   occupation-to-ISCO links are not in the data this is built from, so an ESCO occupation whose
@@ -40,6 +41,7 @@ class _Index:
     preferred: dict[str, tuple[str, str]]  # label -> (uuid, preferred label)
     labels: dict[str, list[tuple[str, str]]]  # any 2..5-word run of a label block -> occupations
     aliases: dict[str, str]
+    words_in_titles: dict[str, str]  # other languages' occupation words, matched anywhere
     isco: _Codes
     onet: _Codes
 
@@ -84,9 +86,11 @@ def _index() -> _Index:
                 if entry not in found:
                     found.append(entry)
     aliases = {title: label.lower() for title, label in _rows("title_aliases.tsv")}
-    return _Index(
-        preferred, labels, aliases, _codes("isco08.tsv", True), _codes("onet_soc.tsv", False)
-    )
+    words_in_titles = {
+        word.replace("-", " "): label.lower() for word, label in _rows("title_aliases_i18n.tsv")
+    }
+    isco, onet = _codes("isco08.tsv", True), _codes("onet_soc.tsv", False)
+    return _Index(preferred, labels, aliases, words_in_titles, isco, onet)
 
 
 def singular(word: str) -> str:
@@ -135,6 +139,20 @@ def _esco(index: _Index, words: list[str]) -> tuple[tuple[str, str], str, str] |
             entry, how = _closest(phrase, index.labels.get(phrase, [])), ALTERNATIVE
         if entry is not None:
             return entry, how, phrase
+    return _word_in_title(index, words)
+
+
+def _word_in_title(index: _Index, words: list[str]) -> tuple[tuple[str, str], str, str] | None:
+    """An occupation word of another language anywhere in the title, longest first:
+    "python-разработчик" -> разработчик, "programista java" -> programista."""
+    parts = " ".join(words).replace("-", " ").split()
+    for size in range(min(len(parts), 3), 0, -1):
+        for start in range(len(parts) - size + 1):
+            phrase = " ".join(parts[start : start + size])
+            label = index.words_in_titles.get(phrase)
+            entry = index.preferred.get(label) if label else None
+            if entry is not None:
+                return entry, "alias", phrase
     return None
 
 

@@ -123,3 +123,35 @@ def test_onet_titles_are_singular_and_share_their_qualifier() -> None:
         "computer and information research scientist"
     ]
     assert onet_titles("Managers, All Other") == []
+
+
+@pytest.mark.parametrize(
+    ("title", "occupation"),
+    [
+        ("python-разработчик", "software developer"),
+        ("программист python", "software developer"),
+        ("менеджер по продажам", "commercial sales representative"),
+        ("softwareentwickler java", "software developer"),
+        ("programista java", "software developer"),
+        ("księgowa", "accountant"),
+        ("systemutvecklare", "software developer"),
+        ("développeur python", "software developer"),
+    ],
+)
+def test_titles_in_other_languages_find_their_occupation(title: str, occupation: str) -> None:
+    found = lookup(title)
+    assert found is not None and found[0].title == occupation
+
+
+def test_an_english_title_is_not_read_word_by_word() -> None:
+    """Only other languages' occupation words count anywhere in a title: a developer advocate
+    is not a software developer, nor a test automation engineer an industrial one."""
+    assert lookup("developer advocate") is None
+    found = lookup("python test automation engineer")
+    assert found is not None and found[0].title == "software tester"
+
+
+def test_every_other_language_word_names_an_esco_preferred_label() -> None:
+    index = _index()
+    assert len(index.words_in_titles) > 100
+    assert {v for v in index.words_in_titles.values() if v not in index.preferred} == set()
