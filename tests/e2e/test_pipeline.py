@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
@@ -9,8 +10,10 @@ from typing import Any
 import aio_pika
 import httpx
 import pytest
+import websockets
 
 from jobstream.demo import sample_postings
+from jobstream.services import SERVICES
 from services.gateway.keys import new_key
 from tests.helpers import drain, eventually, jobstream_run
 
@@ -18,7 +21,7 @@ pytestmark = pytest.mark.e2e
 
 MUMBAI, PRODUCT = (f"demo:{p['external_id']}" for p in sample_postings())
 # The gateway refuses unauthenticated pushes: the stack gets the hashed entry, the test the key.
-API_KEY, API_KEY_ENTRY = new_key("ingest")
+API_KEY, API_KEY_ENTRY = new_key("ingest+read")
 
 
 @pytest.fixture
@@ -139,3 +142,28 @@ async def test_samples_flow_to_mongodb_and_events_exactly_once(
 
 async def _at_least(value: Any, minimum: float) -> bool:
     return (await value) >= minimum
+
+
+async def test_a_websocket_client_of_the_served_api_gets_what_it_subscribed_to(stack):
+    """The API process itself (uvicorn), not an in-process test client, speaks WebSocket."""
+    base = int(stack.rsplit(":", 1)[1])
+    url = f"ws://127.0.0.1:{base + SERVICES['api']}/v1/stream"
+    async with websockets.connect(url) as anonymous:
+        with pytest.raises(websockets.ConnectionClosed) as refused:
+            await asyncio.wait_for(anonymous.recv(), 10)
+    assert refused.value.rcvd is not None and refused.value.rcvd.code == 4401
+
+    async with websockets.connect(f"{url}?api_key={API_KEY}") as ws:
+        await ws.send(json.dumps({"subscribe": {"country": ["IN"]}}))
+        control = json.loads(await asyncio.wait_for(ws.recv(), 10))
+        assert control == {
+            "control": "subscribed",
+            "filter": {**control["filter"], "country": ["IN"]},
+        }
+        await post(stack, sample_postings())
+        event = json.loads(await asyncio.wait_for(ws.recv(), 30))
+        assert (event["type"], event["subject"]) == ("posting.created", MUMBAI)
+        assert [loc["country"] for loc in event["data"]["locations"]] == ["IN"]
+        # The other sample states no country: the filter keeps it from this client.
+        with pytest.raises(TimeoutError):
+            await asyncio.wait_for(ws.recv(), 3)
