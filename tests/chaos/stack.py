@@ -19,7 +19,7 @@ from tests.chaos.infra import Infra
 
 # Long enough that a fault of a few seconds is ridden out by retries instead of dead-lettered.
 CHAOS_RETRY_DELAYS_MS = [500, 1_000, 2_000, 4_000, 8_000]
-API_KEY, API_KEY_ENTRY = new_key("ingest")
+API_KEY, API_KEY_ENTRY = new_key("ingest+read")
 
 
 class Stack:

@@ -7,14 +7,18 @@ private servers or one service. Assertions are on correctness only, never on tim
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import json
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 import httpx
 import pytest
+import websockets
 
 from tests.chaos.conftest import Chaos
+from tests.chaos.stack import API_KEY
 from tests.chaos.stream import (
     Board,
     N,
@@ -199,3 +203,28 @@ async def test_reverting_to_older_content_after_reordering(chaos: Chaos) -> None
     async with httpx.AsyncClient(timeout=10.0) as client:
         await board.push(client, [(i, 1) for i in range(N, N + count)])
     await settle(chaos, f"{name}_after", board, events, time.monotonic(), set(), limit_s=20)
+
+
+async def test_a_live_stream_client_keeps_receiving_after_a_rabbitmq_restart(chaos: Chaos) -> None:
+    """The stream is live, not durable: what is published during the outage may pass a client
+    by, but once the broker is back its queue and binding are too, on the same WebSocket."""
+    name, count = "stream", 20
+    url = chaos.stack.url("api").replace("http://", "ws://") + f"/v1/stream?api_key={API_KEY}"
+    board = Board(chaos.stack.gateway, name)
+    async with websockets.connect(url, ping_interval=None) as ws:
+        await ws.send(json.dumps({"subscribe": {"types": ["created"]}}))
+        assert json.loads(await asyncio.wait_for(ws.recv(), 10))["control"] == "subscribed"
+        await restart_rabbitmq(chaos, board)
+        await asyncio.to_thread(
+            chaos.stack.wait_ready, list(chaos.stack.processes), RECOVERY_LIMIT_S
+        )
+        async with httpx.AsyncClient(timeout=10.0) as client:
+            await board.push(client, [(i, 1) for i in range(count)])
+        expected = {posting_id(name, i) for i in range(count)}
+        seen: set[str] = set()
+        deadline = time.monotonic() + RECOVERY_LIMIT_S
+        while not expected <= seen and time.monotonic() < deadline:
+            with contextlib.suppress(TimeoutError):
+                frame = json.loads(await asyncio.wait_for(ws.recv(), 1.0))
+                seen.add(frame.get("subject", ""))
+        assert sorted(expected - seen) == []
