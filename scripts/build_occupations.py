@@ -29,6 +29,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+from services.enricher.occupation import singular
+
 DATA = Path(__file__).resolve().parents[1] / "services/enricher/data"
 URI_PREFIX = "http://data.europa.eu/esco/occupation/"
 ISCO_PREFIX = "http://data.europa.eu/esco/isco/C"
@@ -135,18 +137,6 @@ def isco_rows(rows: list[dict[str, str]]) -> list[str]:
         unique = sorted(set(examples.get(code, []))) if len(code) == 4 else []
         out.append(f"{code}\t{titles[code]}\t{'|'.join(unique)}")
     return out
-
-
-def singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("sses") or re.search(r"(ch|sh|x)es$", word):
-        return word[:-2]
-    if word.endswith("men"):
-        return word[:-3] + "man"
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
 
 
 def onet_titles(title: str) -> list[str]:
