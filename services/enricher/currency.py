@@ -13,6 +13,9 @@ CURRENCIES = {
     "ca$": "CAD",
     "cad": "CAD",
     "nz$": "NZD",
+    "s$": "SGD",
+    "r": "ZAR",  # "R28 000": the rand sign, read only before a digit
+    "r$": "BRL",
     "£": "GBP",
     "gbp": "GBP",
     "€": "EUR",

@@ -21,12 +21,14 @@ _VALUES: list[tuple[str, str]] = [
     (r"volunt|ehrenamt|волонт|wolontari", "VOLUNTEER"),
     (r"per[ _-]?diem", "PER_DIEM"),
     (
-        r"part[ _-]?time|parttime|teilzeit|deltid|niepełny|częś[cć] etatu|частичн|неполн|^part$",
+        r"part[ _-]?time|parttime|teilzeit|deltid|niepełny|częś[cć] etatu|частичн|неполн|^part$|"
+        r"temps partiel|tiempo parcial|jornada parcial|media jornada|tempo parziale|"
+        r"tempo parcial|deeltijd",
         "PART_TIME",
     ),
     (
         r"^temp$|temporar|(?<!un)befristet|visstid|tidsbegränsad|czas określony|seasonal|"
-        r"saisonal|временн|сезонн|vikariat",
+        r"saisonal|временн|сезонн|vikariat|temporal|(?<!in)determinato|^cdd$|tijdelijk",
         "TEMPORARY",
     ),
     (
@@ -36,7 +38,9 @@ _VALUES: list[tuple[str, str]] = [
     ),
     (
         r"full[ _-]?time|fulltime|vollzeit|heltid|pełny etat|pełen etat|полная занятость|"
-        r"^полная$|^full$|^fullday$|полный (?:рабочий )?день|^voll-$",
+        r"^полная$|^full$|^fullday$|полный (?:рабочий )?день|^voll-$|whole[ -]?time|"
+        r"temps (?:plein|complet)|tiempo completo|jornada completa|tempo pieno|"
+        r"tempo (?:inteiro|integral)|voltijd",
         "FULL_TIME",
     ),
 ]
@@ -116,6 +120,35 @@ _PHRASES: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
         ("wanted", "needed"),
     ),
 ]
+_PHRASES += [
+    # Hours in French, Spanish, Italian, Portuguese and Dutch: "CDI, temps plein", "jornada
+    # completa", "tempo pieno", "tempo inteiro", "deeltijd"; words used for nothing but a job's.
+    (
+        re.compile(
+            r"(temps (?:plein|complet|partiel)|jornada (?:completa|parcial)|media jornada|"
+            r"tiempo (?:completo|parcial)|tempo (?:pieno|parziale|inteiro|integral|parcial)|"
+            r"voltijd|deeltijd)\b"
+        ),
+        ("temps", "jornada", "tiempo", "tempo", "tijd"),
+    ),
+    # "Contrat : CDD", "Contrato: temporal", "contratto a tempo indeterminato, full time".
+    (
+        re.compile(
+            r"(?:contrat|contrato|contratto)\b[^.\n]{0,40}?(?:\b(cdd|temporal|tempo determinato)\b"
+            r"|,\s*((?:full|part)[- ]time)\b)"
+        ),
+        ("contrat",),
+    ),
+    # "This is an unpaid volunteer role", "Seasonal positions available", "Temp assignment".
+    (
+        re.compile(r"(?:is an?|this) (?:unpaid )?(volunteer) (?:role|position)\b"),
+        ("volunteer",),
+    ),
+    (
+        re.compile(r"(seasonal|temp) (?:positions?|roles?|jobs?|assignments?|contracts?)\b"),
+        ("seasonal", "temp "),
+    ),
+]
 _STATEMENTS = [(_STATED, _STATED_NEEDS), *_PHRASES]
 _LITERALS = tuple(dict.fromkeys(word for _, needs in _STATEMENTS for word in needs))
 # A line that opens with the type, alone or in a list: "Full-time, $16/hr, weekends", "Part Time,
@@ -124,7 +157,7 @@ _LITERALS = tuple(dict.fromkeys(word for _, needs in _STATEMENTS for word in nee
 _TERM = (
     r"(?:full[- ]?time|part[- ]?time|vollzeit|teilzeit|heltid|deltid|pe[lł](?:n[ya]|en) etat|"
     r"niepe[lł]ny etat|(?:полная|частичная|неполная) занятость|полный (?:рабочий )?день|"
-    r"contract|temporary|freelance|visstidsanställning|vikariat|"
+    r"contract|temporary|freelance|visstidsanställning|vikariat|whole[- ]time|"
     r"internship|staż|стажировка|praktikum|b2b)"
 )
 _SHARE = (
@@ -133,7 +166,7 @@ _SHARE = (
 )
 _DURATION = (
     r"(?:permanent|regular|unbefristet|festanstellung|tillsvidareanställning|tillsvidare|"
-    r"stała|бессрочн\w*)"
+    r"stała|бессрочн\w*|cdi)"
 )
 _JOIN = r"\s*(?:,|/|;|\||&|\+|\band\b|\bor\b|\bи\b|\bили\b|\bund\b|\boder\b|\blub\b)\s*"
 # The same after a sentence ("... with React. Full-time.", matched on the text with a line break
@@ -193,6 +226,16 @@ _TRIGGERS = (
     "praktik",
     "visstid",
     "vikariat",
+    "temps",
+    "jornada",
+    "tiempo",
+    "tempo",
+    "tijd",
+    "contrat",
+    "volunteer",
+    "seasonal",
+    "temp ",
+    "cdd",
 )
 register(_TRIGGERS)  # all extractors' triggers are found in one pass per text
 
@@ -238,6 +281,8 @@ def from_text(text: str) -> tuple[list[str], str] | None:
     low = text.lower()
     source = text if len(low) == len(text) else low  # offsets agree for the evidence
     sentences = low.replace(". ", ".\n").replace("! ", "!\n").replace("? ", "?\n")
+    # "$21.00/hr | Full time, permanent", "London, UK · Full-time · Hybrid": a segment opens too.
+    sentences = sentences.replace(" | ", " \n ").replace(" · ", " \n ")
     for leading in _LEADING.finditer(sentences):  # "Full-time, $16/hr" opening a line
         if leading.group(1) == "contract" and _LABEL_AFTER.match(low, leading.end(1)):
             continue  # "Contract: Permanent" labels the contract's kind

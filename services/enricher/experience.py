@@ -53,6 +53,15 @@ _WORDS = {
     "трех": 3,
     "трёх": 3,
     "пяти": 5,
+    "deux": 2,
+    "trois": 3,
+    "dos": 2,
+    "tres": 3,
+    "due": 2,
+    "twee": 2,
+    "drie": 3,
+    "dois": 2,
+    "três": 3,
 }
 
 
@@ -73,12 +82,15 @@ _N = (
     + r")(?:-?(?:х|ти|ми|ух|ёх|ех)\b)?"
 )
 _YEARS = (
-    r"(?:years?|yrs?|jahren?|jahre|lat[a]?|lata|roku|års?|år|лет|года?|год)\b"
+    r"(?:years?|yrs?|jahren?|jahre|lat[a]?|lata|roku|års?|år|лет|года?|год|ans|années|años|"
+    r"año|anni|anno|jaar|anos?)\b"
     r"|(?<=\d)\s?(?:y|yr)\b"
 )
 _MIN = (
     r"(?:at least|minimum(?: of)?|min\.?|more than|over|mindestens|wenigstens|"
-    r"co najmniej|minimum|minst|от|не менее|более|свыше|больше)"
+    r"co najmniej|minimum|minst|от|не менее|более|свыше|больше|au moins|al menos|"
+    r"como m[ií]nimo|m[ií]nim[oa](?: de)?|almeno(?: di)?|minimaal|ten minste|minstens|"
+    r"pelo menos|no m[ií]nimo)"
 )
 # Matched on lower-cased text: without re.IGNORECASE these scan about 4x faster.
 _PATTERNS = [
@@ -86,7 +98,7 @@ _PATTERNS = [
     (
         re.compile(
             rf"(?:от|from|between)?\s*{_N}\s*(?:\+\s*)?(?:{_YEARS})?\s*(?:-|–|—|to|до|bis|do|and|"
-            rf"och|till)\s*{_N}\s*\+?\s*(?:{_YEARS})",
+            rf"och|till|à|a|y|e|tot)\s*{_N}\s*\+?\s*(?:{_YEARS})",
         ),
         "range",
     ),
@@ -116,7 +128,8 @@ _ADJECTIVE_STEMS = ("letni", "jährig", "årig", "летн")
 _LABEL = re.compile(
     r"^\W*(?:experience(?: required| level)?|required experience|min(?:imum)?\.? "
     r"experience|berufserfahrung|erfahrung|doświadczenie|erfarenhet|опыт работы|"
-    r"требуемый опыт работы|опыт)\W*[:\-–]",
+    r"требуемый опыт работы|опыт|expérience|experiencia|esperienza|ervaring|experiência)"
+    r"\W*[:\-–]",
     re.I,
 )
 _SKILL_CONTEXT = re.compile(
@@ -152,12 +165,25 @@ _NO_EXPERIENCE = re.compile(
     r"\bexperience (?:is )?not (?:required|needed|necessary)|без опыта|"
     r"опыт(?: работы)? не (?:требуется|обязателен|нужен)|keine (?:berufs)?erfahrung (?:nötig|"
     r"erforderlich|notwendig)|bez doświadczenia|nie wymagamy doświadczenia|"
-    r"doświadczenie nie jest wymagane|ingen (?:tidigare )?erfarenhet krävs",
+    r"doświadczenie nie jest wymagane|ingen (?:tidigare )?erfarenhet krävs|"
+    r"non è richiesta (?:alcuna )?esperienza|sin experiencia previa|"
+    r"aucune expérience (?:n'est )?(?:requise|exigée)|geen ervaring (?:nodig|vereist)",
     re.I,
 )
 # Each of those statements holds one of these words, lower-cased, and one of _NEGATIONS (unless
 # the text holds one of textscan.FOLDS_APART).
-_NONE_WORDS = ("experience", "fresher", "опыт", "erfahrung", "doświadcz", "erfarenhet")
+_NONE_WORDS = (
+    "experience",
+    "fresher",
+    "опыт",
+    "erfahrung",
+    "doświadcz",
+    "erfarenhet",
+    "esperienz",
+    "experiencia",
+    "expérien",
+    "ervaring",
+)
 # hh.ru's experience ids, as its API states them.
 _SOURCE_IDS = {
     "noexperience": Experience(min_years=0, max_years=None),
@@ -165,12 +191,34 @@ _SOURCE_IDS = {
     "between3and6": Experience(min_years=3, max_years=6),
     "morethan6": Experience(min_years=6, max_years=None),
 }
-_EXP_WORDS = re.compile(r"^\s*(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:experience|exp\.?)\b", re.I)
+_EXP_WORDS = re.compile(
+    r"^\s*(?:of\s+|d'|de\s+|di\s+)?(?:[\w-]+\s+){0,2}?(?:experience|exp\.?|expérience|"
+    r"experiencia|esperienza|ervaring|experiência)\b",
+    re.I,
+)
 _SKILL_LEAD = re.compile(r"^[\w.#+/ ()-]{1,40}\s:\s", re.I)
 
 
-_YEAR_STEMS = ("year", "yr", "jahr", "jähr", "lat", "letni", "rok", "år", "лет", "год")
-_NEGATIONS = ("no ", "not ", "без", "не ", "keine", "bez ", "nie ", "ingen", "fresher")
+_YEAR_STEMS = (
+    *("year", "yr", "jahr", "jähr", "lat", "letni", "rok", "år", "лет", "год"),
+    # With the space before: "ans" alone is in "plans" and "transfer".
+    *(" ans", " années", " año", " anni", " anno", " anos", " jaar"),
+)
+_NEGATIONS = (
+    "no ",
+    "not ",
+    "без",
+    "не ",
+    "keine",
+    "bez ",
+    "nie ",
+    "ingen",
+    "fresher",
+    "non è",
+    "sin ",
+    "aucune",
+    "geen",
+)
 _DIGIT_Y = re.compile(r"\d\s?y")
 # Sentence breaks: after . ; ! ? before a capital, and before a glued "Label : " run-in. The
 # second kind needs " : " in the line; the first is found from its punctuation (a pattern that
@@ -195,6 +243,9 @@ _TRIGGERS = (
     "yrs of exp",
     "years exp",
     "fresher",
+    "expérien",
+    "esperienz",
+    "ervaring",
 )
 register(_TRIGGERS)  # all extractors' triggers are found in one pass per text
 _EXPERIENCE_WORDS = tuple(stem for stem in _TRIGGERS if "+" not in stem)  # not "+ years"

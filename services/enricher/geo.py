@@ -74,8 +74,11 @@ def geocode(raw_locations: list[str], country_hint: str | None = None) -> list[L
 _HEAD_LINES = 6
 _HEAD_MAX_CHARS = 90
 _BIG_CITY = 200_000
-_SEGMENT = re.compile(r"\s+[·•|–—-]\s+|\s*[·•|]\s*")
+_SEGMENT = re.compile(r"\s+[·•|–—/-]\s+|\s*[·•|]\s*")
 _SENTENCE_END = re.compile(r"[.!?]$|\b(?:we|you|our|is|are|will)\b", re.I)
+# A postcode closing the place: "Boise, ID 83712", "Reading RG1 5AN", "London WC2", "Bristol BS1".
+# A British one (full or outward code) also places a town too small to be read alone.
+_POSTCODE = re.compile(r"\s+(?:\d{5}(?:-\d{4})?|(?P<uk>[A-Z]{1,2}\d[A-Z\d]?(?:\s*\d[A-Z]{2})?))$")
 
 
 def from_header(text: str, title: str | None) -> tuple[list[Location], str] | None:
@@ -113,6 +116,14 @@ def _stated_place(segment: str) -> list[Location]:
     parts = [p.strip() for p in bare.split(",") if p.strip()]
     if len(parts) > 4:
         return []
+    postal = _POSTCODE.search(parts[-1])
+    if postal:
+        parts[-1] = parts[-1][: postal.start()]
+        if postal.group("uk") and (town := _find_city(parts[-1], "GB", None)):
+            name = region_name("GB", town.admin1)
+            region = (town.admin1, name) if name else None
+            placed = _Reading(city=town, region=region, country="GB", score=2, explained=1)
+            return [_to_location(parts[-1], placed)]
     for skip in range(min(2, len(parts))):
         rest = parts[skip:]
         reading = _whole_reading(rest)

@@ -29,20 +29,29 @@ ANNUAL_FACTOR: dict[str, int] = {"HOUR": 2080, "DAY": 260, "WEEK": 52, "MONTH": 
 _PERIODS = [
     (
         r"/\s?h(?:ou)?r\b|/\s?h\b|per hour|an hour|hourly|/godz|za godzin|в час|/час|"
-        r"pro stunde|/tim",
+        r"pro stunde|/tim|de l'heure|/\s?heure|par heure|por hora|/\s?hora|all'ora|per uur|/\s?uur",
         "HOUR",
     ),
-    (r"per day|a day|/\s?day|daily|per diem|за день|в день|dziennie|pro tag", "DAY"),
-    (r"per week|a week|/\s?week|weekly|в неделю", "WEEK"),
+    (
+        r"per day|a day|/\s?day|daily|per diem|за день|в день|dziennie|pro tag|par jour|"
+        r"por d[ií]a|al giorno|per dag",
+        "DAY",
+    ),
+    (r"per week|a week|/\s?week|weekly|в неделю|par semaine|por semana|a settimana", "WEEK"),
     (
         r"per month|a month|/\s?mo(?:nth)?\b|monthly|p\.?m\.?\b|miesi[eę]cznie|/\s?mies|mies\.|"
         r"в месяц|/\s?мес|ежемесячно|pro monat|/\s?monat|im monat|monatlich|i månaden|/\s?mån|"
-        r"per månad",
+        # French, Spanish, Italian, Portuguese and Dutch: "brut mensuel", "brutos al mes",
+        # "netti mensili", "mensais", "bruto per maand".
+        r"per månad|par mois|/\s?mois|mensu|mensil|mensal|mensais|al mes\b|/\s?mes\b|al mese|"
+        r"por m[eê]s|per maand|/\s?maand",
         "MONTH",
     ),
     (
         r"per annum|per year|a year|/\s?y(?:ea)?r\b|annual(?:ly)?|yearly|p\.?a\.?\b|lpa\b|"
-        r"rocznie|w skali roku|в год|/\s?jahr|pro jahr|im jahr|jährlich|brutto/jahr|per år|/\s?år",
+        r"rocznie|w skali roku|в год|/\s?jahr|pro jahr|im jahr|jährlich|brutto/jahr|per år|/\s?år|"
+        r"par an\b|annuel|anual|al año|/\s?año|annu[io]\b|all'anno|per jaar|jaarlijks|por ano|"
+        r"ao ano",
         "YEAR",
     ),
 ]
@@ -62,7 +71,7 @@ _DIGIT = re.compile(r"\d")
 _PERIOD_RES = [(re.compile(p, re.I), period) for p, period in _PERIODS]
 _PRE = (
     r"(?:US\$|AU\$|A\$|CA\$|C\$|NZ\$|\$|£|€|₹|₽|₸|¥|Rs\.?|INR|USD|EUR|GBP|PLN|CHF|AUD|CAD|NZD|"
-    r"SGD)"
+    r"SGD|S\$|R\$|(?<![A-Za-z])R(?=\s?\d))"
 )
 _POST = (
     r"(?:zł|zl|PLN|руб\.?|рублей|₽|р\.|RUB|EUR|€|USD|GBP|kr|SEK|NOK|DKK|CHF|тенге|тг\.?|₸|KZT|"
@@ -81,7 +90,7 @@ _CODE = re.compile(r"[a-z]{3}")
 _MULT = r"(?:[kK]\b|lakhs?|lacs?|L\b|LPA|тыс\.?|т\.\s?р\.?|тр\b)"
 _SALARY = (
     rf"(?P<from>\b(?:from|от|od|ab)\s+)?(?P<pre1>{_PRE})?\s?(?P<n1>{_NUM})\s?(?P<m1>{_MULT})?"
-    rf"\s?(?P<post1>{_POST})?(?:\s?(?:-|–|—|to|до|bis|do)\s?(?P<pre2>{_PRE})?\s?(?P<n2>{_NUM})"
+    rf"\s?(?P<post1>{_POST})?(?:\s?(?:-|–|—|to|до|bis|do|à|a|tot)\s?(?P<pre2>{_PRE})?\s?(?P<n2>{_NUM})"
     rf"\s?(?P<m2>{_MULT})?\s?(?P<post2>{_POST})?)?"
     rf"|(?P<upto>\b(?:up to|до|do|bis(?: zu)?|upp till)\s+)(?P<pre3>{_PRE})?\s?(?P<n3>{_NUM})"
     rf"\s?(?P<m3>{_MULT})?\s?(?P<post3>{_POST})?"
@@ -94,7 +103,8 @@ _SALARY_RE = re.compile(
 _KEYWORD = re.compile(
     r"salary|pay\b|pay range|compensation|wage|pay rate|hourly rate|day rate|stipend|ctc|"
     r"gehalt|vergütung|wynagrodzenie|"
-    r"stawka|зарплат|заработн|оклад|доход|lön|ersättning",
+    r"stawka|зарплат|заработн|оклад|доход|lön|ersättning|salaire|rémunération|salari|salário|"
+    r"retribuzione|remunera",
     re.I,
 )
 # Pay on top of the salary ("Shift differential: $1.50/hour", "$500 sign-on bonus"), not the
@@ -117,7 +127,8 @@ _EXTRA_AFTER = re.compile(
 # mentioned elsewhere.
 _PAY_LABEL = re.compile(
     r"^\W*(?:pay|salary|compensation|wage|pay range|salary range|base salary|rate|"
-    r"gehalt|wynagrodzenie|зарплата|заработная плата|оклад|доход|lön)\W*[:\-–]",
+    r"gehalt|wynagrodzenie|зарплата|заработная плата|оклад|доход|lön|salaire|rémunération|"
+    r"salario|salaris|salário|retribuzione|remuneração)\W*[:\-–]",
     re.I,
 )
 # A line that only announces the pay stated on the next line.
@@ -132,8 +143,10 @@ _HOURLY_BELOW = 100
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\s[|•]\s")
 # Working time, not pay: "40 hours per week", "3 days a week", "8 Stunden pro Tag".
 _SCHEDULE = re.compile(
-    r"\b(?:hours?|hrs?|days?|shifts?|nights?|stunden|tage|dagar|timmar|dni|godzin)\s*"
-    r"(?:per|a|an|/|pro|i|w)\s*(?:week|day|woche|tag|veckan|vecka|tygodniu|dzień)\b",
+    r"\b(?:hours?|hrs?|days?|shifts?|nights?|stunden|tage|dagar|timmar|dni|godzin|heures|"
+    r"jours|horas|d[ií]as|ore|giorni|uur|dagen)\s*(?:per|a|an|/|pro|i|w|par|por|al|alla)\s*"
+    r"(?:week|day|woche|tag|veckan|vecka|tygodniu|dzień|semaine|jour|semana|d[ií]a|settimana|"
+    r"giorno|dag)\b",
     re.I,
 )
 # A rate named before the amount: "Day rate: £450", "Timlön 165 kr", "Stundenlohn: 15 €".
@@ -213,6 +226,12 @@ _TRIGGERS = (
     "доход",
     "lön",
     "ersättning",
+    "salaire",
+    "rémunération",
+    "salari",
+    "salário",
+    "retribuzione",
+    "remunera",
 )
 register(_TRIGGERS)  # all extractors' triggers are found in one pass per text
 

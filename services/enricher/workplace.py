@@ -41,7 +41,7 @@ _HYBRID = re.compile(
 _OFFICE_DAYS = re.compile(
     rf"{_NUMBER}\s+days?\s+(?:a|per)\s+week\s+in\s+(?:the\s+|our\s+)?office|"
     rf"{_NUMBER} days?\s*(?:/\s*week\s+|a week\s+|per week\s+)?(?:in|from|at) (?:the |our )?"
-    rf"office|in (?:the |our )?office {_NUMBER} days?\b"
+    rf"office|in[- ](?:the |our )?office {_NUMBER} days?\b"
 )
 # Days in the office in German, Swedish, Polish and Russian: "2 Tage pro Woche im Büro", "2-3
 # dagar på kontoret", "2 dni w biurze", "2 дня в офисе"; days at home: "3 Tage Homeoffice", "up
@@ -66,6 +66,15 @@ _HOME_DAYS = re.compile(
     rf"(?:up to\s+)?{_WEEKDAYS}\b"
 )
 _PARTLY = re.compile(r"częściowo zdaln|mobiles? arbeiten")
+# French, Spanish and Dutch: "télétravail partiel", "2 jours de télétravail", "teletrabajo 2 días
+# a la semana", "gedeeltelijk thuiswerken", "2 dagen thuiswerken per week".
+_ROMANCE_DAYS = r"(?:[1-4]|un|deux|trois|dos|tres|twee|drie)(?:\s*(?:-|à|a|y|of)\s*[1-4])?\s+"
+_PART_HOME = re.compile(
+    rf"télétravail\s+(?:partiel|(?:de\s+)?{_ROMANCE_DAYS}jours?)|{_ROMANCE_DAYS}jours?\s+"
+    rf"(?:par semaine\s+)?(?:de\s+)?télétravail|teletrabajo\s+(?:parcial|{_ROMANCE_DAYS}d[ií]as)|"
+    rf"{_ROMANCE_DAYS}d[ií]as\s+(?:a la semana\s+)?(?:de\s+)?teletrabajo|gedeeltelijk thuis|"
+    rf"{_ROMANCE_DAYS}dag(?:en)?\s+(?:per week\s+)?thuis|thuiswerken\s+{_ROMANCE_DAYS}dag"
+)
 _REMOTE = re.compile(
     r"(?:fully|100%|completely|entirely)\s+remote|remote[- ]first|remote "
     r"(?:role|position|job|work|opportunity|basis)|work from home|work from anywhere|"
@@ -76,6 +85,14 @@ _REMOTE = re.compile(
     # "Remote within Canada", "remote across the EU", "Remote innerhalb Deutschlands"
     r"remote\s+(?:(?:only\s+)?within|across|anywhere in|innerhalb)\b"
 )
+# Apart from _REMOTE, under its own gate: "Télétravail complet", "Teletrabajo 100%", "lavoro da
+# remoto", "volledig thuiswerken".
+_REMOTE_ROMANCE = re.compile(
+    r"télétravail\s+(?:complet|total|à 100\s?%|100\s?%)|(?:100\s?%|full)\s+(?:en\s+)?"
+    r"(?:télétravail|teletrabajo|remoto)|teletrabajo\s+(?:100\s?%|completo|total)|"
+    r"(?:lavoro|trabajo|trabalho|lavorare|trabajar|trabalhar)\s+(?:(?:da|en|in|em)\s+)?remoto|"
+    r"(?:da|in|en)\s+remoto|volledig\s+(?:thuis|remote|op afstand)"
+)
 _ONSITE = re.compile(
     r"(?:on[- ]?site|in[- ]office|in[- ]person|office[- ]based)\s+(?:role|position|"
     r"job|opportunity|basis)\b|work(?:ing)?\s+(?:on[- ]?site|in[- ]person|"
@@ -84,6 +101,10 @@ _ONSITE = re.compile(
     r"in[- ]office|in[- ]person|office[- ]based)\b|(?:5|five) days? (?:a|per) week in "
     r"(?:the |our )?office|in[- ]person (?:5|five) days|in (?:the |our )?office (?:5|five) "
     r"days|praca stacjonarna|в офисе|vor ort"
+)
+_ONSITE_ROMANCE = re.compile(
+    r"poste sur site|(?:100\s?%\s*)?en présentiel|(?:trabajo|puesto|trabalho)\s+presencial|"
+    r"100\s?%\s*presencial|lavoro in sede"
 )
 _ONSITE_NEED = (
     "site",
@@ -111,12 +132,22 @@ _STATED: list[tuple[Workplace, list[tuple[re.Pattern[str], _Gate]]]] = [
             (_DNYA, (("дн",), ("в офисе",))),
             (_HOME_DAYS, (("day",), _HOME_WORDS)),
             (_PARTLY, (("zdaln", "mobile"),)),
+            (_PART_HOME, (("télétravail", "teletrabajo", "thuis"),)),
         ],
     ),
-    ("remote", [(_REMOTE, (("remote", "work from", "zdaln", "удал", "på distans"),))]),
+    (
+        "remote",
+        [
+            (_REMOTE, (("remote", "work from", "zdaln", "удал", "på distans"),)),
+            (_REMOTE_ROMANCE, (("télétravail", "teletrab", "remoto", "volledig"),)),
+        ],
+    ),
     (
         "onsite",
-        [(_ONSITE, (_ONSITE_NEED,))],
+        [
+            (_ONSITE, (_ONSITE_NEED,)),
+            (_ONSITE_ROMANCE, (("sur site", "présentiel", "presencial", "in sede"),)),
+        ],
     ),
 ]
 # A workplace word as a segment of its own: opening a line ("Remote (US only)", "Hybrid, 2-3
@@ -124,7 +155,10 @@ _STATED: list[tuple[Workplace, list[tuple[re.Pattern[str], _Gate]]]] = [
 # ("Part-time, on-site", "Pensum 80-100%, hybrid", "пятидневка, офис."). Not a label ("Remote:
 # No") and not an item inside a list ("apps (iOS, Android, hybrid)").
 _SEGMENT_WORDS: list[tuple[str, tuple[str, ...]]] = [
-    (r"hybrid|hybrydowo|hybrydowa|hybrydowy|гибрид|гибридный формат", ("hybr", "гибрид")),
+    (
+        r"hybrid|hybrydowo|hybrydowa|hybrydowy|гибрид|гибридный формат|hybride|h[ií]brido|ibrido",
+        ("hybr", "гибрид", "híbrid", "hibrid", "ibrid"),
+    ),
     (
         r"(?:fully |100% ?)?remote(?: only)?|(?:100% ?)?zdalnie|удал[её]нно|удал[её]нка|"
         r"на удал[её]нке|på distans",
@@ -140,7 +174,7 @@ _SEGMENTS = [
     (
         re.compile(
             rf"^[^\w\n]*(?:{words})[^\S\n]*(?=[,()|/;.]|\s[-–—]\s|$)|\([^\S\n]*(?:{words})[^\S\n]*\)|"
-            rf"(?:[,|/;]|(?<=\s)[-–—])[^\S\n]*(?:{words})[^\S\n]*\.?[^\S\n]*$",
+            rf"(?:[,|/;·•]|(?<=\s)[-–—])[^\S\n]*(?:{words})[^\S\n]*\.?[^\S\n]*$",
             re.M,
         ),
         needs,
@@ -211,6 +245,16 @@ _TRIGGERS = (
     "homeoffice",
     "home-office",
     "home office",
+    "télétravail",
+    "teletrab",
+    "remoto",
+    "thuis",
+    "híbrid",
+    "hibrid",
+    "ibrid",
+    "présentiel",
+    "presencial",
+    "in sede",
 )
 register(_TRIGGERS)  # all extractors' triggers are found in one pass per text
 
