@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 from services.enricher.skills.textnorm import key_forms, normalize_cased, words  # noqa: E402
 
 ESCO_VERSION = "1.1.1"
-TAXONOMY_VERSION = f"2026.11.24-esco{ESCO_VERSION}.2"
+TAXONOMY_VERSION = f"2026.11.24-esco{ESCO_VERSION}.3"
 TECH_DIR = ROOT / "scripts" / "data" / "technologies"
 LABELS_DIR = ROOT / "scripts" / "data" / "esco_labels"
 OUT = ROOT / "services" / "enricher" / "data" / "skills" / "taxonomy.json.gz"
@@ -137,7 +137,26 @@ def link_technologies(techs: list[dict], esco: dict[str, dict]) -> dict[str, str
         )
         if hits:
             links[tech["id"]] = hits[0][1]
+    _link_same_names(techs, esco, links)
     return links
+
+
+def _link_same_names(techs: list[dict], esco: dict[str, dict], links: dict[str, str]) -> None:
+    """A technology no ICT concept names is still the concept of any group whose preferred label
+    is one of its names ("Unreal Engine", "Signal processing"): one skill, not two."""
+    by_pref: dict[str, list[str]] = defaultdict(list)
+    for uuid, concept in esco.items():
+        by_pref[concept["pref"].lower()].append(uuid)
+    taken = set(links.values())
+    for tech in techs:
+        if tech["id"] in links:
+            continue
+        for term in [tech["name"], *tech["aliases"]]:
+            uuids = by_pref.get(term.lower(), [])
+            if len(uuids) == 1 and uuids[0] not in taken:
+                links[tech["id"]] = uuids[0]
+                taken.add(uuids[0])
+                break
 
 
 def term_variants(term: str) -> set[str]:

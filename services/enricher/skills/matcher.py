@@ -28,8 +28,10 @@ from services.enricher.skills.units import Unit
 
 LIST_GAP = words(
     "or and as well etc plus и или либо а также och eller samt und oder sowie bzw i lub oraz "
-    "albo czy"
+    "albo czy e y et ou o en of"
 )
+"""Words between listed names, "and"/"or" in English, Russian, Swedish, German, Polish, and in
+Portuguese, Spanish, French and Dutch ("Flutter e Dart", "Kotlin ou Swift", "Angular of React")."""
 VERSION = re.compile(r"v?\d+(?:\.(?:\d+|x))*\+?")
 """A version between listed names: "Vue.js 3 und Nuxt", "Java 17+, Kotlin"."""
 LIST_CHARS = 200
@@ -37,12 +39,13 @@ LIST_CHARS = 200
 CUE_AFTER = words(
     "developer developers development engineer engineers programming programmer programmers skills "
     "language lang code coding framework frameworks sdk stack ecosystem backend apps "
-    "toolchain разработчик разработчика разработка программист programista programisty "
-    "utvecklare entwickler entwicklung"
+    "toolchain knowledge scripting разработчик разработчика разработка программист programista "
+    "programisty utvecklare entwickler entwicklung"
 )
 CUE_VERB = words(
-    "experience experienced proficiency proficient expertise knowledge skilled skills written "
-    "programming coding development familiarity familiar build built building write writing "
+    "experience experienced understanding proficiency proficient expertise knowledge skilled "
+    "skills written programming coding development familiarity familiar build built building "
+    "write writing "
     "develop developed опыт знание знания владение doświadczenie znajomość erfarenhet kunskap "
     "kenntnisse erfahrung years year yrs лет года работы разработки программирования "
     "программировании doświadczenia programowania programowaniu lat lata kunskaper "
@@ -200,6 +203,9 @@ def _cued(found: Scan, hit: Hit, unit_start: int, title: bool) -> bool:
 
 def _covers_unit(found: Scan, hit: Hit) -> bool:
     start, end = found.unit_span(hit.unit)
+    tail = _tokens(found.lower[hit.end : end])
+    if tail and all(VERSION.fullmatch(t) for t in tail):  # "- ROS 2", "- Go 1.22"
+        end = hit.end
     unit_text = found.lower[start:end].strip(" \n")
     return (hit.end - hit.start - 1) * 5 >= len(unit_text) * 4  # the whole item: "- Go", "Rust."
 
@@ -261,8 +267,27 @@ def _spread_along_lists(found: Scan, hits: list[Hit]) -> None:
                 continue
             left = hits[i - 1] if i else None
             right = hits[i + 1] if i + 1 < len(hits) else None
+            if not (hit.case_ok or _delimited(found, hit, left, right)):
+                continue
             if _spreads(found, left, hit, hit) or _spreads(found, hit, right, hit):
                 hit.accepted = changed = True
+
+
+def _delimited(found: Scan, hit: Hit, left: Hit | None, right: Hit | None) -> bool:
+    """Whether a name written in another case stands as a list item, not inside prose: a list
+    word before it, or the item's end, a list word or another name right after it ("bash, linux,
+    less" but not "shell scripts less fragile", where the commas normalization erased are no
+    longer there to tell)."""
+    if (
+        left is not None
+        and left.unit == hit.unit
+        and any(_gap_word(t) for t in _tokens(found.lower[left.end : hit.start + 1]))
+    ):
+        return True
+    after = _tokens(found.lower[hit.end : hit.end + 40])
+    if not after or after[0] == BOUNDARY or _gap_word(after[0]):
+        return True
+    return right is not None and right.unit == hit.unit and right.start == hit.end
 
 
 def _spreads(found: Scan, left: Hit | None, right: Hit | None, hit: Hit) -> bool:

@@ -46,6 +46,11 @@ NOT_SKILLS = (
     "chef de partie",
     "chef de cuisine",
     "private chef",
+    "epic games",
+    "ray tracing",
+    "ray traced",
+    "ray tracer",
+    "ray casting",
 )
 
 Entry = tuple[int, int, int, tuple[str, ...]]  # (key length, skill index, mode, cased forms)

@@ -77,6 +77,16 @@ MARKERS = (
     "преимущество",
     "не обязательно",
     "как плюс",
+    "un plus",
+    "un atout",
+    "se valora",
+    "se valorará",
+    "valorable",
+    "deseable",
+    "diferencial",
+    "diferenciais",
+    "pluspunt",
+    "een pluspunt",
 )
 # Words that, after a number, state years of experience ("5+ years", "от 3 лет", "3 Jahre").
 YEAR_WORDS = (
@@ -94,6 +104,10 @@ YEAR_WORDS = (
     "lata",
     "år",
     "års",
+    "años",
+    "anos",
+    "ans",
+    "jaar",
 )
 _HEADING_WORDS = re.compile(
     r"^(?:[#*\s]*)(?:key\s+|core\s+|required\s+|preferred\s+|technical\s+|must\s+|your\s+|"
@@ -104,7 +118,8 @@ _HEADING_WORDS = re.compile(
     r"будет\s+плюсом|плюсом|желательно|навыки|стек|технологи|wymagania|mile\s+widziane|"
     r"oferujemy|obowiązki|umiejętności|technologie|krav|meriterande|vi\s+erbjuder|"
     r"kvalifikationer|arbetsuppgifter|anforderungen|aufgaben|wir\s+bieten|von\s+vorteil|"
-    r"wünschenswert|profil|kenntnisse|kompetens)",
+    r"wünschenswert|profil|kenntnisse|kompetens|requisitos|se\s+valorar|diferenciais|"
+    r"wat\s+vragen\s+wij|wat\s+bieden\s+wij)",
 )
 _SKILL_WORDS = (
     "skills",
@@ -140,7 +155,8 @@ _ABBREVIATIONS = frozenset(
 # Where a line may carry a marker, cheaply: only such a line is cut into clauses at "; ".
 _MARKER_STEM = re.compile(
     r"plus|prefer|nice|bonus|advantage|desir|ideal|optional|benefic|vorteil|wünschens|"
-    r"mile widzian|atut|meriter|önskvär|fördel|плюс|желател|приветству|преимуществ"
+    r"mile widzian|atut|meriter|önskvär|fördel|плюс|желател|приветству|преимуществ|atout|valora|"
+    r"deseab|diferencia"
 )
 _BULLET = re.compile(r"^\s*(?:[-*•·–—▪◦►✓✔]|\d{1,2}[.)])\s+")
 _BULLET_LEAD = frozenset("-*•·–—▪◦►✓✔")  # a bullet opens with one of these, a digit or a space

@@ -25,7 +25,8 @@ FORWARD_GAP = words(
     "developing coding software engineering backend frontend as a an the at least minimum "
     "опыт опыта работы работа с на коммерческой коммерческий разработки промышленной "
     "erfahrung mit der im praktische berufserfahrung doświadczenia doświadczenie z w "
-    "komercyjnego programowania erfarenhet av i med inom"
+    "komercyjnego programowania erfarenhet av i med inom de experiencia con experiência em com d "
+    "expérience ervaring met en"
 )
 FORWARD_TOKENS = 9
 
