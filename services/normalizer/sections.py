@@ -1,6 +1,7 @@
 """Section splitting: headings found in the lines, each classified into a section kind.
 
-Heading words cover English, German, Swedish, Polish and Russian postings. Kinds are tried in a
+Heading words cover English, German, Swedish, Polish, Russian, French, Spanish, Italian,
+Portuguese and Dutch postings. Kinds are tried in a
 fixed order so the more specific reading wins ("Preferred Qualifications" is preferred, not
 requirements; "About the Role" is a summary, not the company).
 """
@@ -20,14 +21,17 @@ _KIND_WORDS: tuple[tuple[SectionKind, str], ...] = (
         r"preferred|nice[ -]to[ -]have|bonus|good[ -]to[ -]have|desirable|pluses|an advantage"
         r"|would be a plus|a plus|extra credit|wünschenswert|von vorteil|pluspunkt|meriterande"
         r"|mile widziane|dodatkowym atutem|będzie plusem|будет плюсом|желательно"
-        r"|преимуществом будет|плюсом будет",
+        r"|преимуществом будет|плюсом будет|un plus|un atout|atouts|apprécié|se valorar[aá]"
+        r"|valorable|deseable|diferencia(?:l|is)|pluspunt|gradit[oa]|titolo preferenziale",
     ),
     (
         "benefits",
         r"benefit|perks|what we offer|we offer|what you get|what'?s in it for you|compensation"
         r"|you'?ll enjoy|what you can expect|why join|why work|our offer|rewards|wir bieten"
         r"|was wir bieten|unser angebot|deine vorteile|ihre vorteile|vorteile|vi erbjuder"
-        r"|förmåner|oferujemy|benefity|co oferujemy|oferta|условия|мы предлагаем|предлагаем",
+        r"|förmåner|oferujemy|benefity|co oferujemy|oferta|условия|мы предлагаем|предлагаем"
+        r"|nous offrons|nous proposons|avantages|ofrecemos|beneficios|offriamo|oferecemos"
+        r"|benefícios|wij bieden|wat bieden wij|arbeidsvoorwaarden",
     ),
     (
         "responsibilities",
@@ -35,7 +39,9 @@ _KIND_WORDS: tuple[tuple[SectionKind, str], ...] = (
         r"|what you'?ll be doing|what you will be doing|in this role you|day[- ]to[- ]day"
         r"|your impact|your mission|you will$|you'?ll contribute|the job involves|aufgaben"
         r"|tätigkeit|arbetsuppgifter|ansvarsområden|ansvar|obowiązki|zakres obowiązków"
-        r"|twoje zadania|zadania|обязанности|задачи|чем предстоит заниматься|что нужно делать",
+        r"|twoje zadania|zadania|обязанности|задачи|чем предстоит заниматься|что нужно делать"
+        r"|missions|responsabilités|funciones|responsabilidades|mansioni|responsabilità"
+        r"|attività|atividades|jouw taken|je taken|verantwoordelijkheden|wat ga je doen",
     ),
     (
         "requirements",
@@ -47,13 +53,16 @@ _KIND_WORDS: tuple[tuple[SectionKind, str], ...] = (
         r"|qualifikation|was du mitbringst|was sie mitbringen|das bringst du mit|kvalifikation"
         r"|krav|vi söker|om dig|du har|erfarenhet|wymagania|oczekujemy|oczekiwania|kogo szukamy"
         r"|twój profil|o tobie|требования|мы ожидаем|что мы ждем|ожидания|квалификация|ожидаем"
-        r"|о вас|о тебе",
+        r"|о вас|о тебе|perfil|requisit|compétence|competenze|qué buscamos|o que procuramos"
+        r"|buscamos|cerchiamo|wat vragen wij|wat wij vragen|functie-eisen|wie ben jij",
     ),
     (
         "about_company",
         r"about us|about the company|who we are|our company|company overview"
         r"|company description|our story|our mission|über uns|wer wir sind|das unternehmen"
-        r"|om oss|om företaget|o nas|o firmie|о компании|о нас|кто мы",
+        r"|om oss|om företaget|o nas|o firmie|о компании|о нас|кто мы|qui sommes-nous"
+        r"|à propos de nous|sobre nosotros|quiénes somos|chi siamo|sobre nós|quem somos"
+        r"|over ons|wie zijn wij",
     ),
     (
         "summary",
@@ -61,13 +70,15 @@ _KIND_WORDS: tuple[tuple[SectionKind, str], ...] = (
         r"|role overview|overview|job summary|position summary|summary|the role|your role|role$"
         r"|the opportunity|job description|description|die stelle|deine rolle|ihre rolle"
         r"|stellenbeschreibung|om tjänsten|om rollen|o stanowisku|opis stanowiska|о вакансии"
-        r"|описание|о роли",
+        r"|описание|о роли|le poste|descriptif du poste|el puesto|descripción|la posizione"
+        r"|descrizione|a vaga|descrição|de functie|functieomschrijving",
     ),
 )
 # Words that also occur in ordinary requirement lines: a heading made of them must look like one.
 _WEAK = re.compile(
     r"experience|skill|profil|requir|tasks|description|summary|overview|compensation"
     r"|erfarenhet|krav|ansvar|zadania|oferta|bonus|задачи|описание|условия"
+    r"|perfil|missions|funciones|attività|atividades|avantages|beneficios|descripción|descrizione"
 )
 _ABOUT = re.compile(r"^(?:about|über|om|o|о)\s+\S")
 _MAX_HEADING_WORDS = 10

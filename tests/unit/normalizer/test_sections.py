@@ -78,3 +78,38 @@ def test_unknown_sub_heading_inside_a_group_keeps_the_group_kind() -> None:
         "Core Stack": "requirements",
         "Cloud & Ops": "requirements",
     }
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Vos missions", "responsibilities"),
+        ("Profil recherché", "requirements"),
+        ("Ce que nous offrons", "benefits"),
+        ("Qui sommes-nous ?", "about_company"),
+        ("Requisitos", "requirements"),
+        ("Se valorará", "preferred"),
+        ("Diferenciais", "preferred"),
+        ("Cosa offriamo", "benefits"),
+        ("Requisiti", "requirements"),
+        ("Wat vragen wij", "requirements"),
+        ("Jouw taken", "responsibilities"),
+        ("Over ons", "about_company"),
+    ],
+)
+def test_headings_in_french_spanish_italian_portuguese_and_dutch(heading: str, kind: str) -> None:
+    assert classify_heading(heading) == kind
+
+
+def test_a_spanish_posting_marks_its_nice_to_haves_as_preferred() -> None:
+    lines = mark_text_headings(
+        text_to_lines("Requisitos\nPython y Django\nSe valorará\nExperiencia con Kubernetes\n")
+    )
+    assert [(s.kind, s.items) for s in build_sections(lines)] == [
+        ("requirements", ["Python y Django"]),
+        ("preferred", ["Experiencia con Kubernetes"]),
+    ]
+
+
+def test_permissions_is_no_missions_heading() -> None:
+    assert classify_heading("Permissions") == "other"
