@@ -11,7 +11,7 @@ import re
 from itertools import pairwise
 from typing import NamedTuple
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 
 class Line(NamedTuple):
@@ -42,6 +42,8 @@ _DROP_TAGS = [
     "nav",
 ]
 
+# Site chrome around a job page's content: footers, side bars and what ARIA marks as such.
+_CHROME_TAGS = "footer,aside,[role=contentinfo],[role=complementary]"
 _INVISIBLE = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
 # A whole page counts by its doctype or root: its head (styles, scripts) can fill the first 5000
 # characters before any body tag.
@@ -60,6 +62,7 @@ _MD_HEADING = re.compile(r"\n[^\S\n]*#{1,6}[^\S\n]+")
 _BULLET_MARK = r"(?:[-*+•·▪◦●○■□►▸➤✓✔→–—]|\d{1,2}[.)]|[a-z][.)])"
 _BULLET = re.compile(r"\n[^\S\n]*" + _BULLET_MARK + r"[^\S\n]+")
 _HEADED_BULLET = re.compile(r"\n\x07" + _BULLET_MARK + r"[^\S\n]+")
+_TABLE_RULE = re.compile(r"^:?-{2,}:?$|^$")
 _RULE = re.compile(r"\n[^\S\n]*(?:[-*_=][^\S\n]*){3,}(?=\n)")
 # The same marks at the start of one line of an HTML page's text.
 _HTML_BULLET = re.compile("^" + _BULLET_MARK + r"\s+")
@@ -127,8 +130,37 @@ def tree_lines(tree: LexborHTMLParser) -> list[Line]:
     """
     tree.strip_tags(_DROP_TAGS)
     root = tree.body or tree.root
+    return [] if root is None else _node_lines(root)
+
+
+def page_lines(tree: LexborHTMLParser) -> list[Line]:
+    """The lines of a whole job page: its main region (the one ``<main>`` or ``<article>``) when
+    it has one that holds most of the page's text, and never the site's footer or side bars
+    ("Similar jobs", "© 2026 ...") nor, without a main region, a header that is not the title's."""
+    tree.strip_tags(_DROP_TAGS)
+    root = tree.body or tree.root
     if root is None:
         return []
+    for node in root.css(_CHROME_TAGS):
+        node.decompose()
+    region = _main_region(root)
+    if region is None:
+        for node in root.css("header"):
+            if node.css_first("h1") is None:
+                node.decompose()
+    return _node_lines(region or root)
+
+
+def _main_region(root: LexborNode) -> LexborNode | None:
+    for selector in ("main, [role=main]", "article"):
+        found = root.css(selector)
+        if len(found) == 1:
+            inside = len(found[0].text(deep=True).strip())
+            return found[0] if inside and inside * 2 >= len(root.text(deep=True).strip()) else None
+    return None
+
+
+def _node_lines(root: LexborNode) -> list[Line]:
     bold, headings = set(), set()
     for node in root.css(_MARKED_TAGS):  # one walk of the tree for both kinds
         if node.tag in ("strong", "b"):
@@ -205,6 +237,9 @@ def text_to_lines(text: str) -> list[Line]:
                 lines.extend(
                     split_run_in(item, item=True) if " : " in item else [Line(item, item=True)]
                 )
+        elif lead == "|":
+            if row := table_row(line):
+                lines.append(Line(row))
         elif " : " in line:
             for part in split_run_in(line):
                 _append(lines, part)
@@ -213,6 +248,17 @@ def text_to_lines(text: str) -> list[Line]:
         else:
             lines.append(Line(line))
     return lines
+
+
+def table_row(line: str) -> str | None:
+    """One row of a Markdown table as text: a two-cell row reads as a labelled line ("| Location |
+    Berlin |" is "Location: Berlin"), a wider one as its cells; rule and empty rows are dropped."""
+    cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+    if not any(cells) or all(_TABLE_RULE.match(cell) for cell in cells):
+        return None
+    if len(cells) == 2 and all(cells):
+        return f"{cells[0].rstrip(':').rstrip()}: {cells[1]}"
+    return " | ".join(cell for cell in cells if cell)
 
 
 def _mark_line_starts(text: str) -> str:

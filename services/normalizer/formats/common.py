@@ -113,14 +113,32 @@ def parse_date(value: Any) -> datetime | None:
         return None
     if text.endswith(" UTC"):
         text = text[:-4] + "+00:00"
+    parsed: datetime | None
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError:
         try:
             parsed = parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):
-            return None
+            parsed = _written_date(text)
+    if parsed is None:
+        return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _written_date(text: str) -> datetime | None:
+    """A date as pages write it ("October 1, 2026", "1 Oct 2026", "01.10.2026", "2026/10/01");
+    an order that could be either ("05/10/2026") is left unread rather than guessed."""
+    for layout in _DATE_LAYOUTS:
+        try:
+            return datetime.strptime(text, layout)
+        except ValueError:
+            continue
+    return None
+
+
+# Written dates with one reading; month names are English ("%B"/"%b" in the C locale).
+_DATE_LAYOUTS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%d.%m.%Y", "%Y/%m/%d")
 
 
 def load_json(payload: Any) -> Any:

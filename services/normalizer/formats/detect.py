@@ -10,6 +10,7 @@ import orjson
 from shared.errors import InvalidPayload
 
 from ..text import looks_like_html
+from .generic import ALIASES
 
 _MARKDOWN = re.compile(r"\\[-+*_.#()|!]|\*\*|^#{1,6} |\]\(https?:", re.M)
 # Key sets that only one source's native object carries; the first match wins.
@@ -53,6 +54,11 @@ _SIGNATURES: tuple[tuple[str, tuple[frozenset[str], ...]], ...] = (
 )
 
 
+# A pushed object: a title under one of its usual names, and one more posting field.
+_GENERIC_TITLE = frozenset(ALIASES["title"])
+_GENERIC_FIELDS = frozenset(
+    name for field in ("company", "url", "location", "description") for name in ALIASES[field]
+)
 # Elements of a Personio <position> that other XML feeds do not use.
 _PERSONIO_TAGS = ("<jobDescriptions", "<recruitingCategory", "<subcompany", "<office>")
 # The root element of an XML document, past its declaration, comments and doctype.
@@ -109,7 +115,7 @@ def _detect_object(data: dict[str, Any]) -> str:
     for fmt, signatures in _SIGNATURES:
         if any(signature <= keys for signature in signatures):
             return fmt
-    if "title" in keys and keys & {"description", "company", "location", "url"}:
+    if keys & _GENERIC_TITLE and keys & _GENERIC_FIELDS:
         return "generic"
     return _fail(data)
 

@@ -12,7 +12,7 @@ from selectolax.lexbor import LexborHTMLParser
 from shared.errors import InvalidPayload
 from shared.posting import NormalizedPosting, SalaryHint
 
-from ..text import html_tree, tree_lines
+from ..text import html_tree, page_lines
 from .common import (
     Draft,
     get,
@@ -24,6 +24,7 @@ from .common import (
     string_raw,
     strings,
 )
+from .microdata import microdata_posting
 
 # Schema.org text properties that some pages fill instead of putting everything in description.
 _EXTRA_TEXT = (
@@ -55,12 +56,15 @@ def parse_html(payload: Any, url: str | None) -> NormalizedPosting:
         raise InvalidPayload("html payload must be a non-empty string")
     tree = html_tree(markup)  # one parse serves the JSON-LD, the title and the text
     posting = _embedded_posting(tree) if "ld+json" in markup else None
+    if posting is None and "itemprop" in markup:
+        posting = microdata_posting(tree)
     if posting is not None:
         return _from_job_posting(posting, url, page=tree)
     draft = Draft("html")
     draft.set("title", _page_title(tree), "html.title")
-    draft.lines.extend(tree_lines(tree))
-    return draft.build(url)
+    draft.lines.extend(page_lines(tree))
+    # A page without structured data states its company, if at all, in a labelled line.
+    return draft.build(url, label_title=True)
 
 
 def _embedded_posting(tree: LexborHTMLParser) -> dict[str, Any] | None:
@@ -155,12 +159,15 @@ def _from_job_posting(
     if page is not None and "title" not in draft.fields:
         draft.set("title", _page_title(page), "html.title")
     org = data.get("hiringOrganization")
+    org = next((o for o in org if o), None) if isinstance(org, list) else org
     draft.set("company", string(get(org, "name") if isinstance(org, dict) else org), "company")
     draft.set("url", string(data.get("url")), "url")
     _locations(draft, data)
     draft.set("employment_type", strings(_as_list(data.get("employmentType"))), "employmentType")
     draft.set(
-        "salary", _salary(data.get("baseSalary") or data.get("estimatedSalary")), "baseSalary"
+        "salary",
+        _salary(data.get("baseSalary") or data.get("estimatedSalary"), data.get("salaryCurrency")),
+        "baseSalary",
     )
     draft.set("date_posted", parse_date(data.get("datePosted")), "datePosted")
     draft.set("valid_through", parse_date(data.get("validThrough")), "validThrough")
@@ -181,7 +188,7 @@ def _from_job_posting(
     stated = sum(len(line.text) for line in draft.lines)
     if page is not None and stated < _THIN_DESCRIPTION:
         # A stub description ("Line Cook") while the page itself carries the posting's text.
-        lines = tree_lines(page)
+        lines = page_lines(page)
         if sum(len(line.text) for line in lines) > 2 * stated:
             draft.lines = lines
     return draft.build(url)
@@ -233,12 +240,16 @@ def _country(address: Any) -> str | None:
     return string(country.get("name") if isinstance(country, dict) else country)
 
 
-def _salary(value: Any) -> SalaryHint | None:
+def _salary(value: Any, currency: Any = None) -> SalaryHint | None:
+    """``baseSalary``; its currency, when the MonetaryAmount omits it, from the posting's own
+    ``salaryCurrency``."""
     if isinstance(value, list):
         value = value[0] if value else None
+    if isinstance(value, dict) and not value.get("currency") and currency:
+        value = {**value, "currency": currency}
     if isinstance(value, int | float | str):
         return (
-            salary_hint(value, value)
+            salary_hint(value, value, currency)
             if not isinstance(value, str)
             else salary_hint(None, None, raw=value)
         )
