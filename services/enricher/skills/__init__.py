@@ -9,6 +9,7 @@ largest number of years stated next to it and the first evidence.
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from services.enricher.skills.matcher import Hit, Scan, resolve, scan
 from services.enricher.skills.taxonomy import Taxonomy, load_taxonomy
@@ -20,6 +21,8 @@ from shared.posting import NormalizedPosting, Skill
 TAXONOMY_VERSION: str = "2026.11.24-esco1.1.1.3"
 EVIDENCE_CHARS = 200
 _ESCAPE = re.compile(r"\\(?=[^\w\s])")
+_START = attrgetter("start")
+_validate = Skill.__pydantic_validator__.validate_python
 
 
 def extract_skills(posting: NormalizedPosting) -> list[Skill]:
@@ -30,12 +33,20 @@ def extract_skills(posting: NormalizedPosting) -> list[Skill]:
     merged: dict[int, list] = {}  # skill index -> [required, min_years, evidence]
     if units:
         found = scan(units, taxonomy)
-        hits = sorted(resolve(found, units), key=lambda h: h.start)
-        years = attach_years(found, hits)
+        hits = sorted(resolve(found, units), key=_START)
+        years = attach_years(found, hits) if found.year_words else {}
         preferred = preferred_flags(units, found.marked)
         for index, hit in enumerate(hits):
             required = not preferred[hit.unit]
-            _merge_hit(merged, hit, required, years.get(index), found, units[hit.unit])
+            entry = merged.get(hit.skill)
+            if entry is None:  # the first occurrence: its evidence
+                merged[hit.skill] = [
+                    required,
+                    years.get(index),
+                    _evidence(found, units[hit.unit], hit),
+                ]
+            else:
+                _merge_hit(entry, required, years.get(index))
     for index, (required, min_years, evidence) in merged.items():
         found_skills[taxonomy.skills[index].id] = _skill(
             taxonomy, index, required, min_years, evidence
@@ -46,13 +57,8 @@ def extract_skills(posting: NormalizedPosting) -> list[Skill]:
     return list(found_skills.values())
 
 
-def _merge_hit(
-    merged: dict[int, list], hit: Hit, required: bool, years: float | None, found: Scan, unit: Unit
-) -> None:
-    entry = merged.get(hit.skill)
-    if entry is None:
-        merged[hit.skill] = [required, years, _evidence(found, unit, hit)]
-        return
+def _merge_hit(entry: list, required: bool, years: float | None) -> None:
+    """Fold a later occurrence of a skill into its [required, min_years, evidence]."""
     entry[0] = entry[0] or required
     if years is not None and (entry[1] is None or years > entry[1]):
         entry[1] = years
@@ -91,15 +97,19 @@ def _skill(
     taxonomy: Taxonomy, index: int, required: bool, years: float | None, evidence: str
 ) -> Skill:
     record = taxonomy.skills[index]
-    return Skill(
-        id=record.id,
-        name=record.name,
-        category=record.category,
-        esco_uri=record.esco_uri,
-        required=required,
-        min_years=years,
-        evidence=evidence,
+    # The model's own validation, without the keyword-argument round trip of Skill(...)
+    skill: Skill = _validate(
+        {
+            "id": record.id,
+            "name": record.name,
+            "category": record.category,
+            "esco_uri": record.esco_uri,
+            "required": required,
+            "min_years": years,
+            "evidence": evidence,
+        }
     )
+    return skill
 
 
 def _merge(skills: dict[str, Skill], new: Skill) -> None:

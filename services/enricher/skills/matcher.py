@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from services.enricher.skills.prefixes import distribute
 from services.enricher.skills.taxonomy import (
@@ -20,7 +21,6 @@ from services.enricher.skills.taxonomy import (
     MODE_CASE,
     MODE_CONTEXT,
     NOT_A_SKILL,
-    Entry,
     Taxonomy,
 )
 from services.enricher.skills.textnorm import BOUNDARY, normalize, words
@@ -121,49 +121,68 @@ class Scan:
 
 
 def scan(units: list[Unit], taxonomy: Taxonomy) -> Scan:
-    joined = f" {BOUNDARY} ".join(u.text.replace(BOUNDARY, " ") for u in units)
+    joined = f" {BOUNDARY} ".join([u.text for u in units])
+    if joined.count(BOUNDARY) != len(units) - 1:  # a unit of several lines: one unit still
+        joined = f" {BOUNDARY} ".join(u.text.replace(BOUNDARY, " ") for u in units)
     joined = distribute(joined, taxonomy.prefixes)
     cased, lower = normalize(joined)
-    bounds = []
-    at = lower.find(BOUNDARY)
-    while at != -1:
-        bounds.append(at)
-        at = lower.find(BOUNDARY, at + 1)
+    bounds = _bounds(lower)
     found = Scan(cased, lower, bounds, [], [], set(), [])
     # Leftmost-longest within each layer: technologies and ESCO labels may overlap each other.
-    layers: tuple[list, list] = ([], [])
-    for start, end, entry in taxonomy.find(lower):
-        skill = entry[1]
-        if skill == NOT_A_SKILL:
-            _choose(layers[0], start, end, entry)  # wins over the shorter name it begins with
-            continue
+    # (_choose, inlined: a posting has dozens of matches.)
+    tech: list[tuple[int, int, int]] = []  # (start, end, key index) of the picks
+    esco: list[tuple[int, int, int]] = []
+    technologies = taxonomy.technologies
+    skill_of = taxonomy.skill_of
+    for key, start, stop in taxonomy.find_keys(lower):
+        skill = skill_of[key]
         if skill < 0:
             if skill == MARKER:
                 found.marked.add(bisect_right(bounds, start))
-            else:
-                found.year_words.append((start, end))
-            continue
-        _choose(layers[skill >= taxonomy.technologies], start, end, entry)
-    for chosen, out in zip(layers, (found.tech, found.esco), strict=True):
-        for start, end, (_, skill, mode, forms) in chosen:
+                continue
+            if skill != NOT_A_SKILL:
+                found.year_words.append((start, stop - 1))
+                continue
+            chosen = tech  # wins over the shorter name it begins with
+        else:
+            chosen = esco if skill >= technologies else tech
+        first = len(chosen)
+        while first and chosen[first - 1][1] > start:  # picks that overlap the new match
+            first -= 1
+        if first < len(chosen):
+            if chosen[first][0] < start:
+                continue  # an overlapping pick starts further left: it wins
+            del chosen[first:]  # the new match starts as far left or further, and ends later
+        chosen.append((start, stop - 1, key))
+    mode_of = taxonomy.mode_of
+    entries = taxonomy.entries
+    for chosen, out in ((tech, found.tech), (esco, found.esco)):
+        for start, end, key in chosen:
+            skill = skill_of[key]
             if skill == NOT_A_SKILL:
                 continue
             surface = cased[start + 1 : end]
-            case_ok = mode < MODE_CASE or surface in forms
-            unit = bisect_right(bounds, start)
-            out.append(Hit(start, end, skill, mode, case_ok, unit, surface.islower()))
+            mode = mode_of[key]
+            out.append(
+                Hit(
+                    start,
+                    end,
+                    skill,
+                    mode,
+                    mode < MODE_CASE or surface in entries[key][3],
+                    bisect_right(bounds, start),
+                    surface.islower(),
+                )
+            )
     return found
 
 
-def _choose(chosen: list, start: int, end: int, entry: Entry) -> None:
-    """Add one match (they arrive by end position) to non-overlapping, leftmost-longest picks."""
-    first = len(chosen)
-    while first and chosen[first - 1][1] > start:  # picks that overlap the new match
-        first -= 1
-    if first < len(chosen) and chosen[first][0] < start:
-        return  # an overlapping pick starts further left: it wins
-    del chosen[first:]  # the new match starts as far left or further, and ends later
-    chosen.append((start, end, entry))
+def _bounds(lower: str) -> list[int]:
+    """Offsets of the unit boundaries in ``lower``."""
+    lengths = [len(part) + 1 for part in lower.split(BOUNDARY)]
+    lengths[0] -= 1
+    del lengths[-1]
+    return list(accumulate(lengths))
 
 
 def _tokens(text: str) -> list[str]:
@@ -218,11 +237,10 @@ def resolve(found: Scan, units: list[Unit]) -> list[Hit]:
             hit.accepted = hit.case_ok
         elif hit.case_ok:
             unit = units[hit.unit]
-            unit_start = found.unit_span(hit.unit)[0]
             hit.accepted = (
                 unit.listy
                 or (not unit.title and _covers_unit(found, hit))
-                or _cued(found, hit, unit_start, unit.title)
+                or _cued(found, hit, found.unit_span(hit.unit)[0], unit.title)
             )
     if not all(h.accepted for h in hits):
         _accept_name_lists(found, hits, units)
@@ -259,6 +277,10 @@ def _accept_name_lists(found: Scan, hits: list[Hit], units: list[Unit]) -> None:
 
 def _spread_along_lists(found: Scan, hits: list[Hit]) -> None:
     """A context name in a list next to an accepted technology is one too: "Python, Go, Rust"."""
+    # The cheap tests first; the text tests, which do not change from pass to pass, once each.
+    delimited: dict[int, bool] = {}
+    adjacent: dict[int, bool] = {}  # i -> whether hits i - 1 and i are listed next to each other
+    last = len(hits) - 1
     changed = True
     while changed:
         changed = False
@@ -266,11 +288,31 @@ def _spread_along_lists(found: Scan, hits: list[Hit]) -> None:
             if hit.accepted or not (hit.case_ok or hit.lower):
                 continue
             left = hits[i - 1] if i else None
-            right = hits[i + 1] if i + 1 < len(hits) else None
-            if not (hit.case_ok or _delimited(found, hit, left, right)):
+            right = hits[i + 1] if i < last else None
+            # Listed next to an accepted neighbour; a name in another case than the taxonomy's
+            # counts only in an all-lower-case list ("bash, linux").
+            via_left = left is not None and left.accepted and (hit.case_ok or left.lower)
+            via_right = right is not None and right.accepted and (hit.case_ok or right.lower)
+            if not (via_left or via_right):
                 continue
-            if _spreads(found, left, hit, hit) or _spreads(found, hit, right, hit):
+            if not hit.case_ok:
+                ok = delimited.get(i)
+                if ok is None:
+                    ok = delimited[i] = _delimited(found, hit, left, right)
+                if not ok:
+                    continue
+            if (via_left and _adjacent_at(found, hits, i, adjacent)) or (
+                via_right and _adjacent_at(found, hits, i + 1, adjacent)
+            ):
                 hit.accepted = changed = True
+
+
+def _adjacent_at(found: Scan, hits: list[Hit], i: int, memo: dict[int, bool]) -> bool:
+    """``_list_adjacent`` of hits i - 1 and i, computed once."""
+    known = memo.get(i)
+    if known is None:
+        known = memo[i] = _list_adjacent(found, hits[i - 1], hits[i])
+    return known
 
 
 def _delimited(found: Scan, hit: Hit, left: Hit | None, right: Hit | None) -> bool:
@@ -288,17 +330,6 @@ def _delimited(found: Scan, hit: Hit, left: Hit | None, right: Hit | None) -> bo
     if not after or after[0] == BOUNDARY or _gap_word(after[0]):
         return True
     return right is not None and right.unit == hit.unit and right.start == hit.end
-
-
-def _spreads(found: Scan, left: Hit | None, right: Hit | None, hit: Hit) -> bool:
-    """Whether ``hit`` (``left`` or ``right``) is listed next to an accepted neighbour; a name in
-    another case than the taxonomy's counts only in an all-lower-case list ("bash, linux")."""
-    if left is None or right is None:
-        return False
-    neighbour = right if hit is left else left
-    if not neighbour.accepted or not (hit.case_ok or neighbour.lower):
-        return False
-    return _list_adjacent(found, left, right)
 
 
 def _accept_runs(found: Scan, hits: list[Hit]) -> None:

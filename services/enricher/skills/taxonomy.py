@@ -6,6 +6,7 @@ import contextlib
 import ctypes
 import gzip
 import json
+from array import array
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -79,23 +80,34 @@ class Taxonomy:
     """One-word technology names -> the rest of the longer keys they begin ("aws" -> "ec2",
     "s3", ...; "spring" -> "boot", "data", ...), for "AWS (EC2, S3)"."""
 
+    skill_of: array[int]
+    """entries[i][1] for every key i, unboxed: a scan reads it for every match, and a tuple of
+    tuples costs a cache miss or three per read."""
+    mode_of: array[int]
+    """entries[i][2] for every key i, unboxed."""
+
     def find(self, lower: str) -> list[tuple[int, int, Entry]]:
         """Every key in ``lower`` (overlapping ones too) as (start, end, entry), ordered by end;
         ``start`` and ``end`` are the offsets of the key's first and last characters (spaces)."""
-        data = lower.encode("utf-8", "surrogatepass")
-        found = self.automaton.find_matches_as_indexes(data, overlapping=True)
         entries = self.entries
-        if len(data) == len(lower):  # ASCII: byte offsets are character offsets
-            return [(start, end - 1, entries[key]) for key, start, end in found]
-        if not found:
-            return []
+        return [(start, stop - 1, entries[key]) for key, start, stop in self.find_keys(lower)]
+
+    def find_keys(self, lower: str) -> list[tuple[int, int, int]]:
+        """Every key in ``lower`` as (key index, start, stop): ``find`` with the entry's index
+        and the offset past the key's last character."""
+        data = lower.encode("utf-8", "surrogatepass")
+        found: list[tuple[int, int, int]] = self.automaton.find_matches_as_indexes(
+            data, overlapping=True
+        )
+        if len(data) == len(lower) or not found:  # ASCII: byte offsets are character offsets
+            return found
         # A key starts and ends with a space, so its byte offsets fall on characters' first
         # bytes: a character offset is the number of first bytes before it.
         first = np.frombuffer(data, dtype=np.uint8) & 0xC0 != 0x80
         offsets = np.cumsum(first, dtype=np.int64)
-        at = np.array([(start, end - 1) for _, start, end in found], dtype=np.int64)
+        at = np.array([(start, stop - 1) for _, start, stop in found], dtype=np.int64)
         chars = (offsets[at] - 1).tolist()
-        return [(s, e, entries[m[0]]) for m, (s, e) in zip(found, chars, strict=True)]
+        return [(m[0], s, e + 1) for m, (s, e) in zip(found, chars, strict=True)]
 
     def lookup(self, key: str) -> Entry | None:
         """The entry of one exact key (" tok tok ")."""
@@ -136,7 +148,14 @@ def _build(path: Path) -> Taxonomy:
     rows = data["keys"]
     automaton, entries = _automaton(rows)
     return Taxonomy(
-        data["version"], skills, technologies, automaton, entries, _prefixes(rows, technologies)
+        data["version"],
+        skills,
+        technologies,
+        automaton,
+        entries,
+        _prefixes(rows, technologies),
+        array("i", [entry[1] for entry in entries]),
+        array("b", [entry[2] for entry in entries]),
     )
 
 

@@ -143,6 +143,8 @@ _SKILL_WORDS = (
     "kenntnisse",
     "verktyg",
 )
+_SKILL_WORD = re.compile("|".join(re.escape(word) for word in _SKILL_WORDS))
+"""Any of the words, anywhere: one regex search instead of a substring test per word."""
 # Words that end in a dot inside a sentence: "Postman bzw. REST Assured", "min. 3 lata".
 _ABBREVIATIONS = frozenset(
     word
@@ -173,6 +175,11 @@ class Unit(NamedTuple):  # a tuple: a posting makes dozens, and tuples are cheap
     """The posting's title, where a lone "Chef" is a job, not a tool."""
 
 
+_unit = tuple.__new__
+"""``_unit(Unit, (text, listy, heading, section_preferred, title))``: a Unit without the keyword
+handling of its generated ``__new__``."""
+
+
 def is_heading(line: str) -> bool:
     if len(line) > 80 or line.endswith((".", ",", ";")):
         return False
@@ -183,8 +190,7 @@ def is_heading(line: str) -> bool:
 
 
 def is_skill_heading(heading: str) -> bool:
-    lower = heading.lower()
-    return any(word in lower for word in _SKILL_WORDS)
+    return _SKILL_WORD.search(heading.lower()) is not None
 
 
 def sentences(line: str) -> list[str]:
@@ -230,19 +236,22 @@ def _clauses(sentence: str) -> list[str]:
 
 def units_from_lines(lines: list[str], preferred: bool = False, listy: bool = False) -> list[Unit]:
     units: list[Unit] = []
+    append = units.append
     in_list = listy
     for raw in lines:
         line = raw.strip()
         if not line:
             continue
-        if is_heading(line):
+        # is_heading, its cheap rejections first (most lines are long or end in a period)
+        if len(line) <= 80 and line[-1] not in ".,;" and is_heading(line):
             in_list = listy or is_skill_heading(line)
-            units.append(Unit(line, in_list, True, preferred))
+            append(_unit(Unit, (line, in_list, True, preferred, False)))
             continue
         if ". " in line or ";" in line:
-            units.extend(Unit(s, in_list, False, preferred) for s in sentences(line))
+            for sentence in sentences(line):
+                append(_unit(Unit, (sentence, in_list, False, preferred, False)))
         else:
-            units.append(Unit(line, in_list, False, preferred))
+            append(_unit(Unit, (line, in_list, False, preferred, False)))
     return units
 
 
@@ -260,17 +269,19 @@ def preferred_flags(units: list[Unit], marked: set[int]) -> list[bool]:
 
 def posting_units(posting: NormalizedPosting) -> list[Unit]:
     """Units of the title and description; sections when they cover the text, else its lines."""
-    units = [Unit(posting.title, False, title=True)] if posting.title else []
+    units = [_unit(Unit, (posting.title, False, False, False, True))] if posting.title else []
     description = posting.description
-    covered = sum(len(item) for s in description.sections for item in s.items)
-    if description.sections and covered >= 0.6 * len(description.text):
-        for section in description.sections:
+    sections = description.sections
+    if sections and sum(len(item) for s in sections for item in s.items) >= 0.6 * len(
+        description.text
+    ):
+        for section in sections:
             heading = (section.heading or "").strip()
             pref = section.kind == "preferred"
             listy = bool(heading) and is_skill_heading(heading)
             # A section always starts under its own heading, so a marked one above does not leak.
-            units.append(Unit(heading or "-", listy, True, pref))
-            units.extend(units_from_lines(section.items, pref, listy))
+            units.append(_unit(Unit, (heading or "-", listy, True, pref, False)))
+            units += units_from_lines(section.items, pref, listy)
     else:
-        units.extend(units_from_lines(description.text.splitlines()))
+        units += units_from_lines(description.text.splitlines())
     return units
