@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from jobstream.eval_input import board_push, pipeline_record
+from jobstream.eval_input import NATIVE_FORMATS, board_push, pipeline_record
 
 CASES: list[tuple[str, Any, dict[str, str]]] = [
     (
@@ -101,7 +101,9 @@ def test_lever_pushes_description_lists_and_additional_as_one_html() -> None:
     )
 
 
-def test_native_mode_hands_native_formats_raw_and_maps_others_to_generic() -> None:
+def test_native_mode_hands_native_formats_raw_and_maps_others_to_generic(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     raw = {"title": "Chemist", "content": "x"}
     record = {"id": "greenhouse:42", "source_format": "greenhouse_job_board_api", "raw": raw}
     assert pipeline_record(record, board=False) == {
@@ -110,6 +112,11 @@ def test_native_mode_hands_native_formats_raw_and_maps_others_to_generic() -> No
     pushed = pipeline_record(record, board=True)
     assert pushed["format"] == "generic" and pushed["payload"]["title"] == "Chemist"
     other = {"id": "rocketjobs:7", "source_format": "rocketjobs_api_list", "raw": {"title": "Cook"}}
+    assert pipeline_record(other, board=False)["format"] == "justjoin"
+    listed = {"id": "nofluffjobs:x", "source_format": "nofluffjobs_api_search", "raw": raw}
+    assert pipeline_record(listed, board=False)["format"] == "nofluffjobs"
+    # A source jobstream has no parser of its own for goes in as what a board would push.
+    monkeypatch.delitem(NATIVE_FORMATS, "rocketjobs_api_list")
     assert pipeline_record(other, board=False)["format"] == "generic"
 
 
