@@ -48,7 +48,7 @@ _LEVELS: list[tuple[str, EducationLevel]] = [
         # UK: "Degree educated", "educated to degree level"
         r"degree[- ]educated|educated to (?:a )?degree\b|"
         r"degree[- ]level\b(?<!master's degree level)(?<!masters degree level)|"
-        r"degree in\b(?<!master's degree in)(?<!masters degree in)"
+        r"degree in\b(?<!master's degree in)(?<!masters degree in)(?<!graduate degree in)"
         r"(?<!master degree in)(?<!associate's degree in)(?<!associate degree in)"
         r"(?<!doctoral degree in)|kandidatexamen|"
         r"högskoleexamen|universitetsexamen|hochschulstudium|abgeschlossenes studium|"
@@ -139,8 +139,95 @@ _GATES: dict[EducationLevel, tuple[str, ...]] = {
         "hsc",
     ),
 }
-_LEVEL_RES = [(re.compile(p), level, _GATES[level]) for p, level in _LEVELS]
-_STEMS = tuple(dict.fromkeys(stem for gate in _GATES.values() for stem in gate))
+# Qualifications written other ways, each pattern run only where one of its own stems is, so
+# the patterns above do not grow: (pattern, level, stems).
+_MORE_LEVELS: list[tuple[str, EducationLevel, tuple[str, ...]]] = [
+    (
+        # "Doctor of Physical Therapy (DPT)", "Doctor of Pharmacy": a doctorate by its name
+        r"doctor of (?:physical therapy|pharmacy|medicine|osteopathic|nursing|dental|"
+        r"veterinary|optometry|audiology|occupational therapy|psychology|education|"
+        r"philosophy|chiropractic|podiatric)|doctorado|doutorado|dottorato|doctorat\b",
+        "doctorate",
+        ("doctor of", "doctorado", "doutorado", "dottorato", "doctorat"),
+    ),
+    (
+        # In the US a "graduate degree" is a master's or higher.
+        r"graduate degree|post-?graduate (?:degree|qualification|diploma)",
+        "master",
+        ("graduate degree", "postgraduate", "post-graduate"),
+    ),
+    (
+        r"bac ?\+ ?5\b|dipl[ôo]me d'ing[ée]nieur|[ée]cole d'ing[ée]nieurs?\b|"
+        r"laurea (?:magistrale|specialistica)|máster\b|mestrado\b",
+        "master",
+        (
+            "bac+",
+            "bac +",
+            "d'ing",
+            "laurea magistrale",
+            "laurea specialistica",
+            "máster",
+            "mestrado",
+        ),
+    ),
+    (
+        # India: "Graduate in any stream", "Graduation in Commerce"
+        r"graduate in any\b|graduation (?:in|from)\b|baccalaureate degree",
+        "bachelor",
+        ("graduate in any", "graduation in", "graduation from", "baccalaureate degree"),
+    ),
+    (
+        # France "Bac+3", "licence (professionnelle)"; Italy "laurea (triennale)"; Spain
+        # "grado en", "licenciatura", "título universitario"; Portugal and Brazil
+        # "licenciatura", "bacharelado", "ensino superior"; the Netherlands "HBO", "WO"
+        # (of "HBO of WO" the lower is HBO)
+        r"bac ?\+ ?[34]\b|licence (?:professionnelle|pro\b|en\b|de (?!conduire))|"
+        r"laurea\b(?! magistrale| specialistica)|"
+        r"grado (?:universitario|en\b)|licenciatura|t[íi]tulo universitario|"
+        r"titulaci[óo]n universitaria|estudios universitarios|formaci[óo]n universitaria|"
+        r"bacharelado|ensino superior|superior completo|"
+        r"hbo\b(?=[- /]*(?:of|/|opleiding|niveau|werk|denk|diploma|bachelor|wo\b))|"
+        r"wo[- ](?:opleiding|niveau|werk|denk|diploma|bachelor)",
+        "bachelor",
+        (
+            *("bac+", "bac +", "licence pro", "licence en", "licence de", "laurea", "grado "),
+            *("licenciatura", "tulo universitario", "titulaci", "estudios universitarios"),
+            *("formación universitaria", "formacion universitaria", "bacharelado", "hbo"),
+            *("ensino superior", "superior completo", "wo-", "wo opleiding", "wo niveau"),
+            *("wo werk", "wo denk", "wo diploma", "wo bachelor"),
+        ),
+    ),
+    (
+        # France "Bac+2", "BTS/DUT"; Spain's vocational "grado superior"
+        r"bac ?\+ ?2\b|bts ?(?:/|ou) ?dut\b|dut ?(?:/|ou) ?bts\b|grado superior\b",
+        "associate",
+        ("bac+", "bac +", "bts/", "bts /", "bts ou", "dut/", "dut /", "dut ou", "grado superior"),
+    ),
+    (
+        # UK GCSEs and A-levels, Ireland's Leaving Certificate, South Africa's Matric
+        r"gcses?\b|a-levels?\b|a levels\b|leaving cert(?:ificate)?\b|matric\b|matriculation\b",
+        "high_school",
+        ("gcse", "a-level", "a levels", "leaving cert", "matric"),
+    ),
+    (
+        # Portugal's "12.º ano", Spain's "bachillerato" and "grado medio", Italy's "diploma di
+        # scuola superiore / maturità", the French "baccalauréat", the Dutch MBO/HAVO/VWO
+        r"12\.?[ºo] ano\b|grado medio\b|ensino secund[áa]rio|"
+        r"diploma (?:di|de) (?:scuola (?:media )?superiore|maturit[àa])|baccalaur[ée]at\b|"
+        r"bac\b(?! ?\+)|bachillerato\b|(?:mbo|havo|vwo)\b(?=[- /]*(?:\d|niveau|diploma|"
+        r"opleiding|werk|denk|of|/))",
+        "high_school",
+        (
+            *("12.º", "12º", "12.o ano", "12o ano", "grado medio", "ensino secund", "scuola"),
+            *("maturit", "baccalaur", "bac ", "bac,", "bac.", "bachillerato", "mbo", "havo"),
+            "vwo",
+        ),
+    ),
+]
+_LEVEL_RES = [(re.compile(p), level, _GATES[level]) for p, level in _LEVELS] + [
+    (re.compile(p), level, gate) for p, level, gate in _MORE_LEVELS
+]
+_STEMS = tuple(dict.fromkeys(stem for _, _, gate in _LEVEL_RES for stem in gate))
 _FIELDS = re.compile(
     r"(?:degree|diploma|bachelor'?s?|master'?s?|ph\.?d\.?|b\.?sc|m\.?sc|b\.?tech|m\.?tech|"
     r"b\.?s\.?|m\.?s\.?|studies|background)\s*(?:\([^)]*\)\s*)?(?:in|of)\s+([^.;:()\n]{3,160})",
@@ -223,6 +310,7 @@ _TRIGGERS = (
     "eftergymnasial",
     "степен",
     "associate",
+    *(stem for _, _, stems in _MORE_LEVELS for stem in stems),
 )
 register(_TRIGGERS)  # all extractors' triggers are found in one pass per text
 
@@ -248,7 +336,26 @@ def from_text(text: str) -> tuple[Education, str] | None:
     start = min(m.start() for _, m in found)
     line_start = text.rfind("\n", 0, start) + 1
     evidence = text[line_start : start + 160].split("\n")[0].strip()
-    return Education(level=level, fields=_fields(text[start : start + 400])), evidence
+    stated: EducationLevel | None = level
+    if level != "none" and _OR_EXPERIENCE.search(_sentence_from(low, match.start())):
+        stated = None  # "Degree in CS or equivalent experience": no degree is required
+    return Education(level=stated, fields=_fields(text[start : start + 400])), evidence
+
+
+# Experience accepted in place of the degree: the posting then requires no level.
+_OR_EXPERIENCE = re.compile(
+    r"\b(?:or|and/or|/)\s+(?:an?\s+)?(?:(?:equivalent|comparable|relevant|related|similar|"
+    r"practical|professional|demonstrable|commensurate|applicable|work|industry)\s+){1,3}"
+    r"(?:work\s+)?experience|\bor\s+\d+\+?\s+years?\s+(?:of\s+)?(?:\w+\s+){0,2}experience|"
+    r"\bor (?:an )?equivalent combination of (?:education|training)"
+)
+_SENTENCE_STOP = re.compile(r"[.;!?](?:\s|$)|\n")
+
+
+def _sentence_from(low: str, start: int) -> str:
+    """From ``start`` to the end of its sentence ("B.S." does not end one: no space after)."""
+    stop = _SENTENCE_STOP.search(low, start)
+    return low[start : stop.start() if stop else len(low)]
 
 
 def parse_statement(value: str) -> Education | None:
@@ -264,6 +371,12 @@ def _fields(text: str) -> list[str]:
     out: list[str] = []
     for part in re.split(r"\s*(?:,|/|\bor\b|\band\b|&)\s*", phrase):
         field = re.sub(r"^(?:a|an|the)\s+", "", part.strip().lower()).strip(" ,")
-        if field and not _NOT_FIELD.match(field) and len(field.split()) <= 4 and field not in out:
+        if (
+            field
+            and not _NOT_FIELD.match(field)
+            and len(field.split()) <= 4
+            and not any(ch.isdigit() for ch in field)  # "and 3 years of experience"
+            and field not in out
+        ):
             out.append(field)
     return out

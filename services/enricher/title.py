@@ -27,6 +27,22 @@ _TRAILING = re.compile(
     r"full[- ]time|part[- ]time|contract)\b[^)]*)\)",
     re.I,
 )
+# In such brackets, the items that state the terms, not the job: "(Part-Time, Nights)" keeps
+# "(Nights)", a shift being part of what the job is.
+_TERMS_ITEM = re.compile(
+    r"\b(?:years?|yrs?|exp|experience|remote|hybrid|on-?site|full[- ]time|part[- ]time|"
+    r"contract)\b",
+    re.I,
+)
+_ITEM_SPLIT = re.compile(r"\s*(?:[,;/|]|\s[-–—]\s)\s*")
+
+
+def _without_terms(match: re.Match[str]) -> str:
+    inner = match.group(0).strip()[1:-1]
+    items = _ITEM_SPLIT.split(inner)
+    kept = [i for i in items if any(c.isalpha() for c in i) and not _TERMS_ITEM.search(i)]
+    return f" ({', '.join(kept)})" if kept else " "
+
 
 # Swedish writes the level into the word: "Seniorutvecklare", "Juniorkonsult".
 _SV_ROLE = (
@@ -58,9 +74,11 @@ _SENIORITY: list[tuple[str, Seniority]] = [
     ),
     (
         # "Manager" alone is as often a function (account, product, business development
-        # manager) as a level, so only titles that name whom or what is managed count.
+        # manager) as a level, so only titles that name whom or what is managed count: a team,
+        # a store, a site, a ward.
         r"\b(?:(?:engineering|(?<!business )development|software|team|people|it|delivery|"
-        r"general|operations|department|branch) manager|manager of|managing|руководител\w*)\b",
+        r"general|operations|department|branch|store|shop|site|restaurant|warehouse|plant|ward|"
+        r"area|district|regional|hotel) manager|manager of|managing|руководител\w*)\b",
         "manager",
     ),
     (
@@ -176,7 +194,7 @@ def clean(raw: str) -> str:
     title = _PREFIX.sub("", title)
     title = re.split(r"\s+[|]\s+", title)[0]
     title = _GENDER.sub(" ", title)
-    title = _TRAILING.sub(" ", title)
+    title = _TRAILING.sub(_without_terms, title)
     title = _REQ_ID.sub(" ", title)
     title = re.sub(r"\s+", " ", title).strip(" -–—,:|*")
     return title

@@ -27,6 +27,18 @@ _LABELLED = re.compile(
     r"working mode|mode of work|work setup|формат работы|график работы|график)\W*[:\-–]\s*(.+)$",
     re.I | re.M,
 )
+# The same labels inside a line of sentences: "... Notice period: immediate. Work mode: Hybrid."
+# Only the unmistakable ones ("mode" or "remote" alone label nothing there).
+_LABELLED_INLINE = re.compile(
+    r"[.;!?|]\s+(?:work(?:ing)? (?:mode|model|arrangement|setup|location)|workplace(?: type)?|"
+    r"mode of work|location type|arbeitsmodell|tryb pracy|формат работы)\s*[:\-–]\s*([^.;!?|\n]+)",
+    re.I,
+)
+_INLINE_LABELS = (
+    *("work mode", "working mode", "work model", "working model", "work arrangement"),
+    *("working arrangement", "work setup", "working setup", "work location", "workplace"),
+    *("mode of work", "location type", "arbeitsmodell", "tryb pracy", "формат работы"),
+)
 # Statements about the role, not mere mentions: "remote monitoring", "Remote Hands", "the onsite
 # team" or "in-office perks" name no workplace. Matched on lower-cased text with the word
 # boundary checked by textscan.word_search, which is much faster than a leading \b. Each
@@ -39,7 +51,7 @@ _HYBRID = re.compile(
     r"hybrydow|гибридн"
 )
 _OFFICE_DAYS = re.compile(
-    rf"{_NUMBER}\s+days?\s+(?:a|per)\s+week\s+in\s+(?:the\s+|our\s+)?office|"
+    rf"{_NUMBER}\s+days?\s+(?:a|per)\s+week\s+in\s+(?:the\s+|our\s+)?(?:\w+\s+)?office|"
     rf"{_NUMBER} days?\s*(?:/\s*week\s+|a week\s+|per week\s+)?(?:in|from|at) (?:the |our )?"
     rf"office|in[- ](?:the |our )?office {_NUMBER} days?\b"
 )
@@ -173,8 +185,13 @@ _SEGMENT_WORDS: list[tuple[str, tuple[str, ...]]] = [
 _SEGMENTS = [
     (
         re.compile(
-            rf"^[^\w\n]*(?:{words})[^\S\n]*(?=[,()|/;.]|\s[-–—]\s|$)|\([^\S\n]*(?:{words})[^\S\n]*\)|"
-            rf"(?:[,|/;·•]|(?<=\s)[-–—])[^\S\n]*(?:{words})[^\S\n]*\.?[^\S\n]*$",
+            rf"^[^\w\n]*(?:{words})[^\S\n]*(?=[,()|/;.]|\s[-–—]\s|$)|"
+            # "(Hybrid)", "(Hybrid: 3 days in the office)", "(Remote, UK)"; not "(Remote: No)"
+            rf"\([^\S\n]*(?:{words})[^\S\n]*(?:\)|,|:(?![^\S\n]*(?:no|nein|nie|нет)\b))|"
+            rf"(?:[,|/;·•]|(?<=\s)[-–—])[^\S\n]*(?:{words})[^\S\n]*\.?[^\S\n]*$|"
+            # a sentence of terms, more sentences after it: "Full time, on-site. Minimum 3 years"
+            rf"(?:full[- ]?time|part[- ]?time|permanent|contract|temporary)[^\S\n]*[,/|]"
+            rf"[^\S\n]*(?:{words})[^\S\n]*\.(?=[^\S\n]|$)",
             re.M,
         ),
         needs,
@@ -190,6 +207,7 @@ _LITERALS = tuple(
         [literal for group in _GATE_GROUPS for literal in group]
         + [word for _, words in _SEGMENTS for word in words]
         + list(_YES)
+        + list(_INLINE_LABELS)
     )
 )
 _REMOTE_YES = re.compile(
@@ -281,6 +299,11 @@ def from_text(text: str) -> tuple[Workplace, str] | None:
     if len(low) != len(text):  # offsets must agree: a few characters change length when lowered
         text = low
     present = held(low, _LITERALS)
+    if not present.isdisjoint(_INLINE_LABELS):
+        for labelled in _LABELLED_INLINE.finditer(text):
+            value = normalize(labelled.group(1))
+            if value:
+                return value, labelled.group(0).strip(" .;!?|")[:120]
     yes = _REMOTE_YES.search(text) if not present.isdisjoint(_YES) else None
     if yes:
         return "remote", yes.group(0).strip()
