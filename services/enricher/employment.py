@@ -15,7 +15,7 @@ _NOT_A_TYPE = re.compile(
 )
 _VALUES: list[tuple[str, str]] = [
     (
-        r"intern|praktik|stage|staż|stażyst|стажир|стаж[её]р|trainee|werkstudent|^probation$",
+        r"intern|praktik|praktyki\b|stage|staż|stażyst|стажир|стаж[её]р|trainee|werkstudent|^probation$",
         "INTERN",
     ),
     (r"volunt|ehrenamt|волонт|wolontari", "VOLUNTEER"),
@@ -32,12 +32,14 @@ _VALUES: list[tuple[str, str]] = [
         "TEMPORARY",
     ),
     (
-        r"contract|freelanc|b2b|umowa zlecenie|umowa o dzieło|selbstständig|frilans|konsult|"
+        r"contract|freelanc|b2b|umow[aęy] zleceni[ea]|umow[aęy] o dzieło|selbstständig|"
+        r"frilans|konsult|"
         r"подряд|проектн|гпх|contractor|1099|corp[ -]to[ -]corp|c2c|^project$",
         "CONTRACTOR",
     ),
     (
-        r"full[ _-]?time|fulltime|vollzeit|heltid|pełny etat|pełen etat|полная занятость|"
+        r"full[ _-]?time|fulltime|vollzeit|heltid|pełny etat|pełen etat|pełn(?:ym|y) wymiar|"
+        r"полная занятость|"
         r"^полная$|^full$|^fullday$|полный (?:рабочий )?день|^voll-$|whole[ -]?time|"
         r"temps (?:plein|complet)|tiempo completo|jornada completa|tempo pieno|"
         r"tempo (?:inteiro|integral)|voltijd",
@@ -58,7 +60,7 @@ _LABELLED = re.compile(
 # Free-text statements precise enough to trust ("this is a full-time role"), matched on
 # lower-cased text with textscan.word_search (a leading \b makes the scan much slower).
 _STATED = re.compile(
-    r"(full[- ]time|part[- ]time|contract|temporary|freelance|internship|"
+    r"(full[- ]time|part[- ]time|contract|temporary|freelance|internship|per diem|"
     r"vollzeit|teilzeit|heltid|deltid|pełny etat|b2b|полная занятость|"
     r"частичная занятость)\s+(?:\w+\s+)?(?:position|role|job|opportunity|employment|contract|"
     r"basis|vacancy|stelle|tjänst|anställning|umowa|работа|(?:positions|roles|"
@@ -81,6 +83,7 @@ _STATED_NEEDS = (
     "temporary",
     "freelance",
     "internship",
+    "per diem",
     "vollzeit",
     "teilzeit",
     "heltid",
@@ -149,6 +152,31 @@ _PHRASES += [
         ("seasonal", "temp "),
     ),
 ]
+# A Polish civil-law contract ("umowę zlecenie", "umowa o dzieło") is a contractor's; an intern's
+# ("Staż, umowa zlecenie") is only the form of the internship.
+_CIVIL = re.compile(r"(umow[ęay] (?:zleceni[ea]|o dzieło))(?!\w)")
+_PHRASES += [
+    # Polish and Russian for the hours and the kind of work: "w niepełnym wymiarze godzin",
+    # "płatny staż (3 miesiące)", "на проектную работу" (not "проектная работа" alone: an
+    # architect's design work), "частичная занятость или полная".
+    (_CIVIL, ("umow",)),
+    (
+        re.compile(
+            r"(?:w|na) ((?:nie)?pe[lł]nym wymiarze)\b|"
+            r"((?:p[lł]atny|bezp[lł]atny|letni|wakacyjny|studencki) staż)(?!\w)|"
+            r"((?:p[lł]atne|bezp[lł]atne) praktyki|praktyki (?:studenckie|letnie))\b"
+        ),
+        ("wymiar", "staż", "praktyki"),
+    ),
+    (
+        re.compile(
+            r"(?:на|для) (проектн(?:ую|ой) работ[уы])\b|(проектная занятость)|"
+            r"((?:частичная|полная|неполная) занятость,? (?:или|и) (?:полная|частичная|неполная))"
+            r"(?!\w)"
+        ),
+        ("проектн", "занятость"),
+    ),
+]
 _STATEMENTS = [(_STATED, _STATED_NEEDS), *_PHRASES]
 _LITERALS = tuple(dict.fromkeys(word for _, needs in _STATEMENTS for word in needs))
 # A line that opens with the type, alone or in a list: "Full-time, $16/hr, weekends", "Part Time,
@@ -186,7 +214,7 @@ _HOURS = [(p, v) for p, v in _VALUE_RES if v in ("FULL_TIME", "PART_TIME")]
 # Architect", "Data Engineer - Freelance" ("Contract Manager" manages contracts).
 _TITLE = re.compile(
     r"\b(?:full|part)[ _-]?time\b|"
-    r"\b(?:intern|praktikant\w*|stażysta|стаж[её]р)(?=\s*(?:$|[-–—(,|/]))|"
+    r"\b(?:intern|praktikant\w*|stażysta|стаж[её]р)(?=\s*(?:$|[-–—(,|/]))|\bstażyst(?:a|ka)\b|"
     r"(?:^|[(\[,|/–—-]\s*)((?:1099\s+)?contract(?:or)?|freelance|"
     r"internship|temporary|temp)\s*(?:[)\],|/–—-]|$)",
     re.I,
@@ -212,7 +240,7 @@ _TRIGGERS = (
     "1099",
     "type",
     "schedule",
-    "umowa",
+    "umow",
     "anställ",
     "график",
     "befrist",
@@ -236,6 +264,9 @@ _TRIGGERS = (
     "seasonal",
     "temp ",
     "cdd",
+    "проектн",
+    "praktyki",
+    "per diem",
 )
 register(_TRIGGERS)  # all extractors' triggers are found in one pass per text
 
@@ -291,6 +322,7 @@ def from_text(text: str) -> tuple[list[str], str] | None:
                 found.append(value)
                 evidence = evidence or source[leading.start(1) : leading.end(1)]
     present = held(low, _LITERALS)
+    civil = False  # CONTRACTOR stated only by a civil-law contract
     for pattern, needs in _STATEMENTS:
         if present.isdisjoint(needs):
             continue
@@ -300,7 +332,10 @@ def from_text(text: str) -> tuple[list[str], str] | None:
             for kind in normalize([next(g for g in match.groups() if g)]):  # "part and fulltime"
                 if kind not in found:
                     found.append(kind)
+                    civil = civil or pattern is _CIVIL
                     evidence = evidence or source[match.start() : match.end()]
+    if civil and "INTERN" in found:
+        found.remove("CONTRACTOR")
     return (found, evidence) if found else None
 
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from services.enricher import salary_context
 from services.enricher.currency import (
     CURRENCIES,
     MONTHLY_BY_SIZE,
@@ -39,7 +40,10 @@ _PERIODS = [
     ),
     (r"per week|a week|/\s?week|weekly|в неделю|par semaine|por semana|a settimana", "WEEK"),
     (
-        r"per month|a month|/\s?mo(?:nth)?\b|monthly|p\.?m\.?\b|miesi[eę]cznie|/\s?mies|mies\.|"
+        # "p.m.", "pcm" and "p.a." stand after an amount, never inside a word ("bupa") or after
+        # a time ("5pm").
+        r"per month|a month|/\s?mo(?:nth)?\b|monthly|(?<![a-z\d:])p\.?m\.?\b|(?<![a-z\d])pcm\b|"
+        r"miesi[eę]cznie|/\s?mies|mies\.|"
         r"в месяц|/\s?мес|ежемесячно|pro monat|/\s?monat|im monat|monatlich|i månaden|/\s?mån|"
         # French, Spanish, Italian, Portuguese and Dutch: "brut mensuel", "brutos al mes",
         # "netti mensili", "mensais", "bruto per maand".
@@ -48,7 +52,8 @@ _PERIODS = [
         "MONTH",
     ),
     (
-        r"per annum|per year|a year|/\s?y(?:ea)?r\b|annual(?:ly)?|yearly|p\.?a\.?\b|lpa\b|"
+        r"per annum|per year|a year|/\s?y(?:ea)?r\b|annual(?:ly)?|yearly|(?<![a-z\d])p\.?a\.?\b|"
+        r"lpa\b|"
         r"rocznie|w skali roku|в год|/\s?jahr|pro jahr|im jahr|jährlich|brutto/jahr|per år|/\s?år|"
         r"par an\b|annuel|anual|al año|/\s?año|annu[io]\b|all'anno|per jaar|jaarlijks|por ano|"
         r"ao ano",
@@ -101,7 +106,7 @@ _SALARY_RE = re.compile(
     _SALARY.replace(_PRE, _PRE.lower()).replace(_POST, _POST.lower()).replace(_MULT, _MULT.lower())
 )
 _KEYWORD = re.compile(
-    r"salary|pay\b|pay range|compensation|wage|pay rate|hourly rate|day rate|stipend|ctc|"
+    r"salary|pay\b|pay range|compensation|wage|pay rate|hourly rate|day rate|stipend|ctc|з/п|"
     r"gehalt|vergütung|wynagrodzenie|"
     r"stawka|зарплат|заработн|оклад|доход|lön|ersättning|salaire|rémunération|salari|salário|"
     r"retribuzione|remunera",
@@ -224,6 +229,7 @@ _TRIGGERS = (
     "заработн",
     "оклад",
     "доход",
+    "з/п",
     "lön",
     "ersättning",
     "salaire",
@@ -330,6 +336,8 @@ def _read(m: re.Match[str], line: str, heading: bool = False) -> _Found | None:
     if n1 is None or _RETIREMENT.match(raw):
         return None
     mult = (g["m1"] or g["m2"] or g["m3"] or "").lower()
+    if marker is None and mult.startswith(("т.", "тр")):
+        marker = "руб"  # "от 100 т.р.": thousand rubles name their currency
     # Lakhs per annum are pay, and Indian: "CTC: 12-18 LPA" names neither currency nor salary.
     keyword = heading or mult == "lpa" or _KEYWORD.search(before[-30:]) is not None
     if marker is None and not keyword:
@@ -339,6 +347,8 @@ def _read(m: re.Match[str], line: str, heading: bool = False) -> _Found | None:
         return None
     if _EXTRA_BEFORE.search(before[-30:]) or _EXTRA_AFTER.match(after):
         return None
+    if salary_context.not_pay(line, before, after):
+        return None  # "$200B in spend", "Benefits: $500 a year", "$1,500 learning stipend"
     low: float | None = _amount(n1, mult)
     high = _amount(n2, mult) if n2 else None
     stated_period = _period(_SCHEDULE.sub(" ", after)) or _rate_period(before[-30:])
@@ -360,10 +370,13 @@ def _read(m: re.Match[str], line: str, heading: bool = False) -> _Found | None:
     # not when it is a schedule: "$25 - $30, 40 hours per week", "5 days a week".
     later = _period(_SCHEDULE.sub(" ", _SENTENCE_END.split(line[m.end() : m.end() + 60], 1)[0]))
     period = stated_period or (later if later not in ("WEEK", "DAY") else None)
-    if period is None and (g["from"] or g["upto"] or "").strip() in ("от", "до"):
-        period = "MONTH"  # "от 2000 до 3000 USD": Russian-language pay is quoted per month
-    if currency is None and mult.startswith(("т.", "тр")):
-        currency = "RUB"  # "т.р.": thousand rubles
+    if salary_context.per_unit(before[-30:], after):
+        return _Found(low, high, currency, None, raw)  # "2500 рублей за смену": no period
+    if period is None and (
+        (g["from"] or g["upto"] or "").strip() in ("от", "до")
+        or salary_context.monthly_by_word(before[-30:])
+    ):
+        period = "MONTH"  # "от 2000 до 3000 USD", "оклад 43250": Russian pay is monthly
     if period is None:
         period = _implied_period(mult, currency, max(low or 0, high or 0))
     return _Found(low, high, currency, period, raw)
