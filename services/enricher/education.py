@@ -363,14 +363,18 @@ def parse_statement(value: str) -> Education | None:
     return found[0] if found else None
 
 
+_FIELD_SPLIT = re.compile(r"\s*(?:,|/|\bor\b|\band\b|&)\s*")
+_ARTICLE = re.compile(r"^(?:a|an|the)\s+")
+
+
 def _fields(text: str) -> list[str]:
     match = _FIELDS.search(text)
     if match is None:
         return []
     phrase = _FIELD_STOP.sub("", match.group(1)).strip(" ,")
     out: list[str] = []
-    for part in re.split(r"\s*(?:,|/|\bor\b|\band\b|&)\s*", phrase):
-        field = re.sub(r"^(?:a|an|the)\s+", "", part.strip().lower()).strip(" ,")
+    for part in _FIELD_SPLIT.split(phrase):
+        field = _ARTICLE.sub("", part.strip().lower()).strip(" ,")
         if (
             field
             and not _NOT_FIELD.match(field)

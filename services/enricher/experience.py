@@ -264,7 +264,13 @@ def from_text(text: str) -> Found | None:
         ):
             continue
         labelled = bool(_LABEL.match(line))
-        for sentence in _sentences(line):
+        sentences = _sentences(line)
+        if len(sentences) == 1:  # the line is its sentence: its gate words are already found
+            found = _from_sentence(line, labelled, low, words)
+            if found:
+                candidates.append(found)
+            continue
+        for sentence in sentences:
             found = _from_sentence(sentence, labelled)
             if found:
                 candidates.append(found)
@@ -291,10 +297,14 @@ def _states_years(low: str, words: set[str]) -> bool:
     return not words.isdisjoint(_YEAR_STEMS) or _DIGIT_Y.search(low) is not None
 
 
-def _from_sentence(sentence: str, labelled: bool) -> Found | None:
+def _from_sentence(
+    sentence: str, labelled: bool, low: str | None = None, words: set[str] | None = None
+) -> Found | None:
+    """``low`` and ``words``, where given, are the sentence lower-cased and its gate words."""
     # Substring gates first: most lines that mention experience state no years.
-    low = sentence.lower()
-    words = held(low, _GATE_WORDS)
+    if low is None or words is None:
+        low = sentence.lower()
+        words = held(low, _GATE_WORDS)
     if not labelled and words.isdisjoint(_TRIGGERS):
         return None
     if not words.isdisjoint(_NEGATIONS) and _may_need_none(words):

@@ -35,6 +35,8 @@ _NOISE = re.compile(
     r"\b(?:hq|headquarters|office|hybrid|on-?site|in person|area|greater|metro)\b", re.I
 )
 
+_PARTS = re.compile(r"\s*,\s*|\s+-\s+")
+
 
 def geocode(raw_locations: list[str], country_hint: str | None = None) -> list[Location]:
     """All places named in the raw strings, in order, without duplicates."""
@@ -73,7 +75,7 @@ def _parse_place(place: str, hint: str | None) -> list[Location]:
     bare = PARENS.sub(" ", place)
     if REMOTE.search(place):
         return [remote(place, REMOTE.sub(",", f"{bare},{inner}"), hint)]
-    parts = [p.strip() for p in re.split(r"\s*,\s*|\s+-\s+", _NOISE.sub(" ", bare)) if p.strip()]
+    parts = [p.strip() for p in _PARTS.split(_NOISE.sub(" ", bare)) if p.strip()]
     if not parts:
         return [Location(raw=place, kind="unknown", country=hint)] if inner else []
     best = best_reading(parts, hint)

@@ -46,8 +46,11 @@ class Reading:
     explained: int = 0  # how many of the comma parts this reading accounts for
 
 
+_REST_PARTS = re.compile(r"[,\-–:()]")
+
+
 def remote(place: str, rest: str, hint: str | None) -> Location:
-    parts = [p.strip() for p in re.split(r"[,\-–:()]", rest) if p.strip()]
+    parts = [p.strip() for p in _REST_PARTS.split(rest) if p.strip()]
     country = None
     for part in parts:
         part = _QUALIFIER.sub("", part)

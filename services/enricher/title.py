@@ -189,23 +189,31 @@ _LEVEL_WORDS = re.compile(
 )
 
 
+# Compiled once: re.sub and re.split with a pattern string look it up in re's cache per call.
+_BAR = re.compile(r"\s+[|]\s+")
+_SPACES = re.compile(r"\s+")
+_BRACKETS = re.compile(r"\([^)]*\)")
+_SEGMENT = re.compile(r"\s+[-–—|/]\s+|,")
+_HINT_SEPARATORS = re.compile(r"[\s_\-]+")
+
+
 def clean(raw: str) -> str:
     title = raw.replace("\\", "").strip()
     title = _PREFIX.sub("", title)
-    title = re.split(r"\s+[|]\s+", title)[0]
+    title = _BAR.split(title)[0]
     title = _GENDER.sub(" ", title)
     title = _TRAILING.sub(_without_terms, title)
     title = _REQ_ID.sub(" ", title)
-    title = re.sub(r"\s+", " ", title).strip(" -–—,:|*")
+    title = _SPACES.sub(" ", title).strip(" -–—,:|*")
     return title
 
 
 def normalized(title: str) -> str | None:
-    text = re.sub(r"\([^)]*\)", " ", title.lower())
-    text = re.split(r"\s+[-–—|/]\s+|,", text)[0]
+    text = _BRACKETS.sub(" ", title.lower())
+    text = _SEGMENT.split(text)[0]
     for _ in range(2):  # "Senior/Lead Java Developer": the second pass takes "lead"
         text = _LEVEL_WORDS.sub(" ", text).strip(" /+&")
-    text = re.sub(r"\s+", " ", text).strip(" -–—,:.")
+    text = _SPACES.sub(" ", text).strip(" -–—,:.")
     return text or None
 
 
@@ -252,7 +260,7 @@ _HINT_LEVELS: dict[str, Seniority | None] = {
 
 def seniority_from_hint(raw: str) -> Seniority | None:
     """A source's own level value ("mid_senior_level", "Senior", "entry") as a Seniority."""
-    key = re.sub(r"[\s_\-]+", " ", raw.strip().lower())
+    key = _HINT_SEPARATORS.sub(" ", raw.strip().lower())
     if key in _HINT_LEVELS:
         return _HINT_LEVELS[key]
     found = seniority(key)
