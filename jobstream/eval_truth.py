@@ -81,7 +81,7 @@ _PERIOD = {"hour": "HOUR", "day": "DAY", "week": "WEEK", "month": "MONTH", "year
 # Source fields derived by keyword search of the text: not a statement of the value.
 _TEXT_DERIVED = {("remote", "is_remote==True")}
 # Sources that use a pre-1998 code for the same currency.
-_CURRENCY = {"RUR": "RUB"}
+_CURRENCY = {"RUR": "RUB", "BYR": "BYN"}  # hh writes withdrawn codes for today's currencies
 
 
 def _as_list(value: Any) -> list[Any]:

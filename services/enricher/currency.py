@@ -52,6 +52,10 @@ CURRENCIES = {
     "₴": "UAH",
     "грн": "UAH",
     "uah": "UAH",
+    # hh.ru still codes the Belarusian ruble BYR, the code withdrawn at the 2016 redenomination:
+    # its amounts are in today's rubles (BYN).
+    "byr": "BYN",
+    "byn": "BYN",
     "¥": "JPY",
     "jpy": "JPY",
 }

@@ -28,7 +28,8 @@ _VALUES: list[tuple[str, str]] = [
     ),
     (
         r"^temp$|temporar|(?<!un)befristet|visstid|tidsbegränsad|czas określony|seasonal|"
-        r"saisonal|временн|сезонн|vikariat|temporal|(?<!in)determinato|^cdd$|tijdelijk",
+        r"saisonal|временн|сезонн|vikariat|temporal|(?<!in)determinato|^cdd$|tijdelijk|"
+        r"sommarjobb|feriejobb|säsongsanst",
         "TEMPORARY",
     ),
     (

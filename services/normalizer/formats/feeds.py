@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
@@ -99,7 +100,13 @@ def parse_jobtech(payload: Any, url: str | None) -> NormalizedPosting:
     draft.set("country_hint", string(addr.get("country")), "workplace_address.country")
     draft.set(
         "employment_type",
-        strings([get(ad, "employment_type.label"), get(ad, "working_hours_type.label")]),
+        strings(
+            [
+                get(ad, "employment_type.label"),
+                get(ad, "working_hours_type.label"),
+                _fixed_term(get(ad, "duration.label")),
+            ]
+        ),
         "employment_type.label",
     )
     draft.set(
@@ -116,6 +123,18 @@ def parse_jobtech(payload: Any, url: str | None) -> NormalizedPosting:
     draft.set("valid_through", parse_date(ad.get("application_deadline")), "application_deadline")
     draft.add_text(get(ad, "description.text"))
     return draft.build(url)
+
+
+def _fixed_term(duration: Any) -> str | None:
+    """A stated duration ("3 - 6 månader", "Upp till 10 dagar") makes the employment fixed-term;
+    "Tills vidare" (until further notice) does not."""
+    label = string(duration)
+    if label is None or label.casefold().startswith("tills vidare"):
+        return None
+    return "Tidsbegränsad anställning" if _DURATION.search(label) else None
+
+
+_DURATION = re.compile(r"\b(?:dag|dagar|vecka|veckor|månad|månader|år)\b", re.I)
 
 
 def _labels(ad: dict[str, Any], path: str, key: str = "label") -> list[str]:

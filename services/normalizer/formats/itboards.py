@@ -24,6 +24,9 @@ from .common import (
 )
 
 _PERIODS = {"hour": "HOUR", "day": "DAY", "week": "WEEK", "month": "MONTH", "year": "YEAR"}
+# NoFluffJobs contract codes the enricher would not read as they are; "permanent" (an
+# employment contract) names neither hours nor a contractor and stays as it is.
+_NOFLUFF_CONTRACTS = {"zlecenie": "umowa zlecenie", "uod": "umowa o dzieło", "intern": "internship"}
 _WORKPLACES = {"office": "onsite", "hybrid": "hybrid", "remote": "remote"}
 
 
@@ -40,7 +43,12 @@ def parse_nofluffjobs(payload: Any, url: str | None) -> NormalizedPosting:
     draft.set("locations", list(dict.fromkeys(cities)), "location.places[].city")
     draft.set("workplace", _nofluff_workplace(job), "location.fullyRemote")
     pay = mapping(job.get("salary"))
-    draft.set("employment_type", strings([pay.get("type")]), "salary.type")
+    kind = string(pay.get("type"))
+    draft.set(
+        "employment_type",
+        strings([_NOFLUFF_CONTRACTS.get(kind.lower(), kind) if kind else None]),
+        "salary.type",
+    )
     # The board shows every amount per month: PLN/month on B2B and employment contracts alike.
     draft.set(
         "salary",
