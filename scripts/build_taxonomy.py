@@ -21,6 +21,13 @@ Match keys use the matcher's own normalization, so both sides always agree. Rule
 a label is a key only when it has 2 to 8 tokens, no parenthetical qualifier, at least one token
 outside a short list of generic words, and belongs to exactly one ESCO concept. A technology that
 ESCO also describes keeps the technology's id and names and carries the ESCO URI.
+
+Translated labels (scripts/data/esco_labels/<lang>.json): each entry names an ESCO concept by
+``esco`` (uuid) and ``en`` (its preferred label, checked), with ``labels`` (2 to 8 tokens, matched
+anywhere), optionally ``single_words`` (one token, matched anywhere) and ``tag_only`` (1 to 8
+tokens: a generic word an employer's skill tag uses, "Продажи", "Logistik", "Работа в команде",
+that in free text is ordinary prose, "продажи компании выросли"; mode "tag", which counts only as
+an employer tag or a part of one, never in a description).
 """
 
 from __future__ import annotations
@@ -43,7 +50,7 @@ sys.path.insert(0, str(ROOT))
 from services.enricher.skills.textnorm import key_forms, normalize_cased, words  # noqa: E402
 
 ESCO_VERSION = "1.1.1"
-TAXONOMY_VERSION = f"2026.11.24-esco{ESCO_VERSION}.3"
+TAXONOMY_VERSION = f"2026.11.24-esco{ESCO_VERSION}.4"
 TECH_DIR = ROOT / "scripts" / "data" / "technologies"
 LABELS_DIR = ROOT / "scripts" / "data" / "esco_labels"
 OUT = ROOT / "services" / "enricher" / "data" / "skills" / "taxonomy.json.gz"
@@ -71,7 +78,7 @@ BOILERPLATE = words(
 # Labels that are everyday prose about a team or a product ("we react quickly to feedback"), not
 # a skill a posting asks for.
 PROSE_LABELS = frozenset(("react quickly", "react appropriately"))
-MODE_PLAIN, MODE_CASE, MODE_CONTEXT = 0, 1, 2
+MODE_PLAIN, MODE_CASE, MODE_CONTEXT, MODE_TAG = 0, 1, 2, 3
 QUALIFIER = re.compile(r"\s*\([^)]*\)$")
 
 Key = tuple[int, int, tuple[str, ...]]  # (skill index, mode, cased forms)
@@ -268,19 +275,22 @@ def translated_keys(
         index = index_of.get(f"esco:{uuid}")
         if index is None:
             raise SystemExit(f"{where}: a technology carries this concept; add aliases there")
-        labels = [(label, False) for label in entry["labels"]]
-        labels += [(label, True) for label in entry.get("single_words", ())]
-        for label, single in labels:
+        labels = [(label, 2, MODE_PLAIN) for label in entry["labels"]]
+        labels += [(label, 1, MODE_PLAIN) for label in entry.get("single_words", ())]
+        labels += [(label, 0, MODE_TAG) for label in entry.get("tag_only", ())]
+        for label, least, mode in labels:  # least: the fewest tokens (0: one to eight)
             size = len(normalize_cased(label).split())
-            if (size != 1) if single else not 2 <= size <= 8:
+            if not (least or 1) <= size <= (1 if least == 1 else 8):
                 raise SystemExit(f"{where}: {label!r} has {size} tokens")
             for key in key_forms(label):
                 old = keys.get(key)
                 if old is None:
-                    keys[key] = (index, MODE_PLAIN, ())
+                    keys[key] = (index, mode, ())
                     added += 1
                 elif old[0] != index:
                     raise SystemExit(f"{where}: {label!r} is already a key of {skills[old[0]][0]}")
+                elif old[1] > mode:  # a label matched anywhere wins over a tag-only one
+                    keys[key] = (index, mode, ())
     return added
 
 

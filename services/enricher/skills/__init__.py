@@ -18,7 +18,7 @@ from services.enricher.skills.units import Unit, posting_units, preferred_flags
 from services.enricher.skills.years import attach_years
 from shared.posting import NormalizedPosting, Skill
 
-TAXONOMY_VERSION: str = "2026.11.24-esco1.1.1.3"
+TAXONOMY_VERSION: str = "2026.11.24-esco1.1.1.4"
 EVIDENCE_CHARS = 200
 _ESCAPE = re.compile(r"\\(?=[^\w\s])")
 _START = attrgetter("start")

@@ -19,8 +19,11 @@ from services.enricher.skills.units import MARKERS, YEAR_WORDS
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "skills" / "taxonomy.json.gz"
 
-MODE_PLAIN, MODE_CASE, MODE_CONTEXT = 0, 1, 2
-"""How a key may fire: always; only in its written case; in that case and in tech context."""
+MODE_PLAIN, MODE_CASE, MODE_CONTEXT, MODE_TAG = 0, 1, 2, 3
+"""How a key may fire: always; only in its written case; in that case and in tech context; only as
+an employer's skill tag or a part of one ("Продажи": its key has no cased forms, so a scan never
+finds it case-checked, and only ``tag_skills``, which takes a tag's keys as they come, counts
+it)."""
 
 MARKER, YEAR_WORD, NOT_A_SKILL = -1, -2, -3
 """Skill indexes of rule keys: "nice to have" markers and year words, found in the same pass;
