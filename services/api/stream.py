@@ -26,7 +26,10 @@ from pydantic import ValidationError
 from services.api.hub import Client, Hub, HubFull, StreamFilter
 from services.gateway.auth import Authenticator
 from services.gateway.problems import Problem
+from shared.logging import get_logger
 from shared.topology import Topology
+
+_log = get_logger("jobstream.api.stream")
 
 UNAUTHORIZED, FORBIDDEN, TRY_LATER = 4401, 4403, 1013
 
@@ -146,8 +149,16 @@ def stream_routes(app: FastAPI, hub: Hub, auth: Authenticator, binding: StreamBi
             await ws.close(code=TRY_LATER, reason=str(exc))
             return
         try:
-            await binding.follow(hub)
+            try:
+                await binding.follow(hub)
+            except Exception as exc:  # the broker is unreachable: no stream to give now
+                _log.warning("stream binding failed", error=repr(exc))
+                await ws.close(code=TRY_LATER, reason="the event stream is unavailable; retry")
+                return
             await _serve(ws, client)
         finally:
             hub.leave(client)
-            await binding.follow(hub)
+            try:
+                await binding.follow(hub)
+            except Exception as exc:  # the next join or leave binds or unbinds again
+                _log.warning("stream unbinding failed", error=repr(exc))

@@ -17,6 +17,7 @@ from starlette.websockets import WebSocketDisconnect
 
 from services.api.main import create_app
 from services.api.settings import ApiSettings
+from services.api.stream import StreamBinding
 from services.gateway.keys import new_key
 from services.indexer.adapters import RabbitEventPublisher
 from services.indexer.ports import PendingEvent
@@ -170,6 +171,28 @@ def test_a_websocket_beyond_the_process_limit_is_told_to_try_later(make_app):
         # The first client is still served.
         first.send_json({"subscribe": {"types": ["cluster_joined"]}})
         assert first.receive_json()["filter"]["types"] == ["cluster_joined"]
+
+
+def test_a_websocket_is_told_to_try_later_when_the_stream_cannot_be_bound(app, monkeypatch):
+    """A broker that refuses the binding ends the session with 1013, not an internal error,
+    and the process keeps serving: the next client, once the broker answers, is subscribed."""
+    real = StreamBinding._follow
+
+    async def refused(self: StreamBinding, hub: Any) -> None:
+        raise ConnectionError("broker unreachable")
+
+    with TestClient(app) as client:
+        monkeypatch.setattr(StreamBinding, "_follow", refused)
+        with (
+            client.websocket_connect(f"/v1/stream?api_key={READ}") as ws,
+            pytest.raises(WebSocketDisconnect) as closed,
+        ):
+            ws.receive_json()
+        assert closed.value.code == 1013
+        monkeypatch.setattr(StreamBinding, "_follow", real)
+        with client.websocket_connect(f"/v1/stream?api_key={READ}") as ws:
+            ws.send_json({"subscribe": {}})
+            assert ws.receive_json()["control"] == "subscribed"
 
 
 def test_a_subscription_to_an_unknown_event_type_is_refused_with_a_reason(app):

@@ -27,7 +27,11 @@ def distribute(text: str, prefixes: Mapping[str, frozenset[str]]) -> str:
         at = text.find(opener, 1)
         while at != -1:
             end = at - 1 if text[at - 1] == " " else at  # "AWS (EC2", "AWS: EC2"
-            word = text[text.rfind(" ", max(0, end - 30), end) + 1 : end].lstrip("([")
+            # A name is the word before the opener, read within 30 characters: a run of
+            # brackets or colons without spaces must not make each look back to the start.
+            window = max(0, end - 30)
+            space = text.rfind(" ", window, end)
+            word = text[space + 1 if space != -1 else window : end].lstrip("([")
             parts = prefixes.get(word.lower())
             if parts:
                 inserts.extend((start, word) for start in _part_starts(text, at, parts))

@@ -38,7 +38,8 @@ def parse_nofluffjobs(payload: Any, url: str | None) -> NormalizedPosting:
     draft.set("company", string(job.get("name")), "name")
     slug = string(job.get("url"))
     draft.set("url", f"https://nofluffjobs.com/job/{slug}" if slug else None, "url")
-    places = [p for p in get(job, "location.places") or [] if isinstance(p, dict)]
+    # A remote posting lists a place named "Remote": the workplace flags say that, not a city.
+    places = [p for p in _list(get(job, "location.places")) if _not_remote(p.get("city"))]
     cities = strings(_place(p.get("city"), get(p, "country.name")) for p in places)
     draft.set("locations", list(dict.fromkeys(cities)), "location.places[].city")
     draft.set("workplace", _nofluff_workplace(job), "location.fullyRemote")
@@ -55,15 +56,20 @@ def parse_nofluffjobs(payload: Any, url: str | None) -> NormalizedPosting:
         salary_hint(pay.get("from"), pay.get("to"), pay.get("currency"), "MONTH"),
         "salary",
     )
-    levels = strings(job.get("seniority") or [])
+    level = job.get("seniority")
+    levels = strings(level if isinstance(level, list) else [level])
     draft.set("seniority", levels[0] if levels else None, "seniority")
-    tiles = [t for t in get(job, "tiles.values") or [] if isinstance(t, dict)]
+    tiles = _list(get(job, "tiles.values"))
     tags = strings(
         [job.get("technology"), *(t.get("value") for t in tiles if t.get("type") == "requirement")]
     )
     draft.set("skills", list(dict.fromkeys(tags)), "tiles.values[requirement]")
     draft.set("date_posted", parse_date(job.get("posted")), "posted")
     return draft.build(url)
+
+
+def _not_remote(city: Any) -> bool:
+    return (string(city) or "").casefold() not in ("remote", "zdalnie", "zdalna")
 
 
 def _place(city: Any, country: Any) -> str | None:

@@ -195,3 +195,21 @@ def test_auto_detects_both_boards() -> None:
     assert detect_format(justjoin()) == "justjoin"
     snake = {"title": "x", "company_name": "y", "employment_types": [], "city": "Kraków"}
     assert detect_format(snake) == "justjoin"
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        {"location": {"places": 5}},
+        {"tiles": {"values": 7}},
+        {"seniority": "Senior"},
+        {"location": {"places": [{"city": "Remote"}], "fullyRemote": False}},
+    ],
+)
+def test_odd_nofluffjobs_shapes_give_a_posting_not_a_crash(odd: dict[str, Any]) -> None:
+    posting = parse("nofluffjobs", nofluff(**odd))
+    assert posting.title == "QA Automation Engineer"
+    assert "Remote" not in " ".join(posting.locations)
+    assert posting.seniority in (None, "Mid", "Senior")
+    if "seniority" in odd:
+        assert posting.seniority == "Senior"
