@@ -69,9 +69,13 @@ def _same(label_word: str, def_word: str) -> bool:
 
 
 def _extend(words: list[str], definition: list[str], n: int) -> str:
-    """Grow the label while the definition repeats it ("Heads of higher education ...")."""
+    """Grow the label while the definition repeats it ("Heads of higher education ..."), but
+    not into an acronym the label already holds: "ICT system architect ICT" is the label and the
+    first word of the next one."""
     while n < len(words) and n < len(definition) and _same(words[n], definition[n]):
         n += 1
+    if n > 1 and words[n - 1].isupper() and any(w.isupper() for w in words[: n - 1]):
+        n -= 1
     return " ".join(words[:n])
 
 

@@ -2,9 +2,12 @@
 O*NET-SOC occupation, each only where the data names the title (built by
 scripts/build_occupations.py into data/occupations.tsv, data/isco08.tsv, data/onet_soc.tsv).
 
-- ESCO: a preferred label, a hand-written alias for a board title ESCO lacks
-  (data/title_aliases.tsv), a run of words from an occupation's alternative labels, or an
-  occupation word of another language anywhere in the title (data/title_aliases_i18n.tsv).
+- ESCO: a preferred label or a hand-written alias for a board title ESCO lacks
+  (data/title_aliases.tsv), in the title or after its leading words, or an occupation word of
+  another language anywhere in the title (data/title_aliases_i18n.tsv). ESCO's alternative
+  labels come run together in the wheel this is built from (occupations.tsv keeps them), so
+  where one ends is unknown: read as runs of words they named narrower or unrelated
+  occupations ("team lead" -> fruit production team leader), and are not matched.
 - ISCO-08: the titles ISCO-08 lists as examples of a unit group ("Software engineer" -> 2512),
   looked up with the ESCO preferred label, else the title itself. ESCO's own
   occupation-to-ISCO links are not in the data this is built from, so an ESCO occupation whose
@@ -19,13 +22,11 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from services.enricher.skills.taxonomy import load_taxonomy
 from shared.posting import Occupation
 
 _DATA = Path(__file__).parent / "data"
 _URI = "http://data.europa.eu/esco/occupation/"
-_MAX_WORDS = 5
-
-ALTERNATIVE = "esco alternative label"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,9 +40,9 @@ class _Codes:
 @dataclass(frozen=True, slots=True)
 class _Index:
     preferred: dict[str, tuple[str, str]]  # label -> (uuid, preferred label)
-    labels: dict[str, list[tuple[str, str]]]  # any 2..5-word run of a label block -> occupations
     aliases: dict[str, str]
-    words_in_titles: dict[str, str]  # other languages' occupation words, matched anywhere
+    # other languages' occupation words, matched anywhere -> (preferred label, only alone)
+    words_in_titles: dict[str, tuple[str, bool]]
     isco: _Codes
     onet: _Codes
 
@@ -75,22 +76,14 @@ def _codes(name: str, singular_names: bool) -> _Codes:
 @cache
 def _index() -> _Index:
     preferred: dict[str, tuple[str, str]] = {}
-    labels: dict[str, list[tuple[str, str]]] = {}
-    for uuid, pref, block in _rows("occupations.tsv"):
-        entry = (uuid, pref)
-        preferred.setdefault(pref.lower(), entry)
-        words = block.split()
-        for n in range(2, _MAX_WORDS + 1):
-            for i in range(len(words) - n + 1):
-                found = labels.setdefault(" ".join(words[i : i + n]), [])
-                if entry not in found:
-                    found.append(entry)
+    for uuid, pref, _labels in _rows("occupations.tsv"):
+        preferred.setdefault(pref.lower(), (uuid, pref))
     aliases = {title: label.lower() for title, label in _rows("title_aliases.tsv")}
-    words_in_titles = {
-        word.replace("-", " "): label.lower() for word, label in _rows("title_aliases_i18n.tsv")
-    }
+    words_in_titles: dict[str, tuple[str, bool]] = {}
+    for word, label, *flags in _rows("title_aliases_i18n.tsv"):
+        words_in_titles[word.replace("-", " ")] = (label.lower(), "alone" in flags)
     isco, onet = _codes("isco08.tsv", True), _codes("onet_soc.tsv", False)
-    return _Index(preferred, labels, aliases, words_in_titles, isco, onet)
+    return _Index(preferred, aliases, words_in_titles, isco, onet)
 
 
 def singular(word: str) -> str:
@@ -106,53 +99,134 @@ def singular(word: str) -> str:
     return word
 
 
-def _closest(phrase: str, found: list[tuple[str, str]]) -> tuple[str, str] | None:
-    """The one occupation a phrase from the run-together label blocks stands for, or None.
-
-    The blocks have no separators, so a phrase may be the tail of a longer, narrower label
-    ("security officer" inside "chief ICT security officer") or straddle two labels. An
-    occupation whose preferred label is the phrase plus a qualifier is narrower than the title
-    says; among several others, only one whose preferred label holds every word of the phrase
-    is taken, and never one that shares no word with the phrase. Anything else is too
-    ambiguous to state."""
-    words = set(phrase.split())
-    found = [
-        e
-        for e in found
-        if words & set(e[1].lower().split()) and not e[1].lower().endswith(" " + phrase)
+# Words a title may put before its occupation without making it another one: "fully qualified
+# electrician", "night shift receptionist". Any other word is part of the occupation ("data
+# architect" is no architect, "technical writer" no writer), except a technology ("java
+# developer"), and except before a label of two or more words ("java backend engineer").
+_QUALIFIERS = frozenset(
+    [
+        "fully",
+        "qualified",
+        "experienced",
+        "certified",
+        "licensed",
+        "accredited",
+        "skilled",
+        "trainee",
+        "apprentice",
+        "junior",
+        "senior",
+        "lead",
+        "principal",
+        "shift",
+        "night",
+        "nights",
+        "day",
+        "days",
+        "weekend",
+        "weekends",
+        "evening",
+        "relief",
+        "urgent",
+        "casual",
+        "temporary",
+        "temp",
+        "seasonal",
+        "permanent",
+        "contract",
+        "contractor",
+        "freelance",
+        "interim",
+        "part-time",
+        "full-time",
+        "part",
+        "full",
+        "time",
+        "fixed-term",
+        "bank",
+        "agency",
+        "locum",
+        "new",
+        "graduate",
+        "entry",
+        "level",
+        "remote",
+        "hybrid",
+        "on-site",
+        "onsite",
     ]
-    if len(found) > 1:
-        found = [e for e in found if words <= set(e[1].lower().split())]
-    return found[0] if len(found) == 1 else None
+)
+# Titles in which another language's "developer" word is no software developer.
+_NOT_SOFTWARE = frozenset(
+    [
+        "commercial",
+        "commerciale",
+        "affaires",
+        "affaire",
+        "negocio",
+        "negocios",
+        "бизнеса",
+        "бизнес",
+        "biznesu",
+        "business",
+        "продаж",
+        "ventas",
+        "vendas",
+    ]
+)
+
+
+@cache
+def _is_technology(word: str) -> bool:
+    entry = load_taxonomy().lookup(f" {word} ")
+    return (
+        entry is not None
+        and entry[1] >= 0
+        and load_taxonomy().skills[entry[1]].id.startswith("tech:")
+    )
+
+
+def _droppable(words: list[str]) -> bool:
+    return all(w in _QUALIFIERS or _is_technology(w) or w.isdigit() for w in words)
+
+
+def _phrases(words: list[str]) -> list[str]:
+    """The title, then shorter by its leading words: any of them before two or more words left,
+    only qualifiers and technologies before a single word."""
+    out = [" ".join(words)]
+    for start in range(1, len(words)):
+        if len(words) - start >= 2 or _droppable(words[:start]):
+            out.append(" ".join(words[start:]))
+    return out
 
 
 def _esco(index: _Index, words: list[str]) -> tuple[tuple[str, str], str, str] | None:
-    """(occupation, how, the title words it matched), dropping leading qualifiers one at a
-    time: "java backend engineer" -> "backend engineer"."""
-    for start in range(len(words)):
-        phrase = " ".join(words[start:])
+    """(occupation, how, the phrase that named it): an ESCO preferred label or an alias among
+    the title's phrases."""
+    for phrase in _phrases(words):
         entry = index.preferred.get(phrase)
-        how = "esco preferred label"
-        if entry is None and phrase in index.aliases:
-            entry, how = index.preferred.get(index.aliases[phrase]), "alias"
-        if entry is None and len(words) - start >= 2:
-            entry, how = _closest(phrase, index.labels.get(phrase, [])), ALTERNATIVE
         if entry is not None:
-            return entry, how, phrase
+            return entry, "esco preferred label", phrase
+        if phrase in index.aliases and (entry := index.preferred.get(index.aliases[phrase])):
+            return entry, "alias", phrase
     return _word_in_title(index, words)
 
 
 def _word_in_title(index: _Index, words: list[str]) -> tuple[tuple[str, str], str, str] | None:
     """An occupation word of another language anywhere in the title, longest first:
-    "python-разработчик" -> разработчик, "programista java" -> programista."""
-    parts = " ".join(words).replace("-", " ").split()
+    "python-разработчик" -> разработчик, "programista java" -> programista. A word marked
+    "alone" ("архитектор": of buildings or of software?) counts only as the whole title."""
+    parts = " ".join(words).replace("-", " ").replace("'", " ").replace("’", " ").split()
     for size in range(min(len(parts), 3), 0, -1):
         for start in range(len(parts) - size + 1):
-            phrase = " ".join(parts[start : start + size])
-            label = index.words_in_titles.get(phrase)
-            entry = index.preferred.get(label) if label else None
+            found = index.words_in_titles.get(" ".join(parts[start : start + size]))
+            if found is None or (found[1] and size != len(parts)):
+                continue
+            if found[0].endswith("developer") and _NOT_SOFTWARE.intersection(parts):
+                continue
+            entry = index.preferred.get(found[0])
             if entry is not None:
-                return entry, "alias", phrase
+                return entry, "alias", ""
     return None
 
 
@@ -175,11 +249,14 @@ def lookup(title_normalized: str) -> tuple[Occupation, str] | None:
     if singular(words[-1]) != words[-1]:
         forms.append([*words[:-1], singular(words[-1])])
     esco = next((found for form in forms if (found := _esco(index, form))), None)
+    # Codes of the ESCO occupation found, else of the title itself: never one occupation's
+    # ESCO URI beside another's ISCO-08 or O*NET code.
+    # An alias names the same occupation as its ESCO label ("registered nurse").
     if esco is not None:
         (uuid, pref), how, phrase = esco
-        phrases = [pref.lower(), phrase]
+        phrases = [pref.lower(), phrase] if how == "alias" else [pref.lower()]
     else:
-        phrases = [" ".join(form[start:]) for form in forms for start in range(len(form))]
+        phrases = [phrase for form in forms for phrase in _phrases(form)]
     isco, onet = _code(index.isco, phrases), _code(index.onet, phrases)
     if esco is not None:
         return Occupation(title=pref, esco_uri=_URI + uuid, isco08=isco, onet_soc=onet), how

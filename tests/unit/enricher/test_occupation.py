@@ -6,6 +6,7 @@ import pytest
 
 from scripts.build_occupations import example_titles, onet_titles
 from services.enricher.enrich import enrich
+from services.enricher.occupation import _DATA as DATA
 from services.enricher.occupation import _index, lookup
 from services.normalizer.formats import parse
 
@@ -154,4 +155,47 @@ def test_an_english_title_is_not_read_word_by_word() -> None:
 def test_every_other_language_word_names_an_esco_preferred_label() -> None:
     index = _index()
     assert len(index.words_in_titles) > 100
-    assert {v for v in index.words_in_titles.values() if v not in index.preferred} == set()
+    labels = {label for label, _alone in index.words_in_titles.values()}
+    assert {label for label in labels if label not in index.preferred} == set()
+
+
+@pytest.mark.parametrize(
+    ("title", "wrong"),
+    [
+        ("data architect", "architect"),
+        ("technical writer", "writer"),
+        ("team lead", "fruit production team leader"),
+        ("machine operator", "machine operator supervisor"),
+        ("marketing director", "Producers and Directors"),
+        ("quality controller", "Treasurers and Controllers"),
+        ("engineering manager", "foundry manager"),
+        ("koch industries analyst", "cook"),
+        ("food tester", "software tester"),
+        ("développeur d'affaires", "software developer"),
+        ("архитектор по", "architect"),
+    ],
+)
+def test_common_titles_are_not_given_a_wrong_occupation(title: str, wrong: str) -> None:
+    """Reached by dropping words that make the occupation, by a bare last word, or by another
+    language's word inside an English title: each would state a wrong value."""
+    found = lookup(title)
+    assert found is None or found[0].title != wrong
+
+
+def test_codes_come_from_one_occupation() -> None:
+    found = lookup("medical assistant")
+    assert found is not None
+    assert (found[0].isco08, found[0].onet_soc) == ("3256", "31-9092.00")
+    architect = lookup("архитектор")
+    assert architect is not None and architect[0].title == "architect"
+
+
+def test_aliases_are_unique_and_each_is_no_esco_label_itself() -> None:
+    """A duplicate key keeps only its last row; a key that is a preferred label never fires."""
+    rows = [
+        line.split("\t")[0]
+        for line in (DATA / "title_aliases.tsv").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    assert len(rows) == len(set(rows))
+    assert [key for key in rows if key in _index().preferred] == []
