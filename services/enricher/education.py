@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from services.enricher.textscan import held, lines_with, register, word_search
+from services.enricher.textscan import held, lines_with, register, scope, word_search
 from shared.posting import Education, EducationLevel
 
 _ORDER: list[EducationLevel] = [
@@ -328,6 +328,10 @@ def from_text(text: str) -> tuple[Education, str] | None:
         if stems.isdisjoint(gate):
             continue
         match = word_search(pattern, low)
+        # A degree the company, its founders or customers hold ("our PhD-level research team",
+        # "we help students earn a bachelor's degree") is no requirement.
+        while match and scope(low, match.start(), match.end()) < 0:
+            match = word_search(pattern, low, match.start() + 1)
         if match:
             found.append((level, match))
     if not found:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from services.enricher.textscan import held, lines_with, register, word_search
+from services.enricher.textscan import held, lines_with, register, scope, word_search
 
 # Ordered: the first pattern that matches a value decides it. Words about a contract's duration
 # or kind rather than its hours ("permanent", "regular", "casual", "temp to perm", "fixed term",
@@ -324,18 +324,29 @@ def from_text(text: str) -> tuple[list[str], str] | None:
                 evidence = evidence or source[leading.start(1) : leading.end(1)]
     present = held(low, _LITERALS)
     civil = False  # CONTRACTOR stated only by a civil-law contract
+    # A type said of the company, its product or customers ("our product supports part-time
+    # workers", "previously a part-time role") states none; one said of the role ("this position
+    # is full-time") outranks those that name no subject.
+    role: list[str] = []
     for pattern, needs in _STATEMENTS:
         if present.isdisjoint(needs):
             continue
         at = 0
         while (match := word_search(pattern, low, at)) is not None:
             at = match.end()
+            whose = scope(low, match.start(), match.end())
+            if whose < 0:
+                continue
             for kind in normalize([next(g for g in match.groups() if g)]):  # "part and fulltime"
+                if whose > 0 and kind not in role:
+                    role.append(kind)
                 if kind not in found:
                     found.append(kind)
                     civil = civil or pattern is _CIVIL
                     evidence = evidence or source[match.start() : match.end()]
-    if civil and "INTERN" in found:
+    if role:
+        found = [kind for kind in found if kind in role]
+    if civil and "INTERN" in found and "CONTRACTOR" in found:
         found.remove("CONTRACTOR")
     return (found, evidence) if found else None
 

@@ -16,7 +16,7 @@ from services.enricher.experience_terms import MONTH_STEMS, months
 from services.enricher.experience_terms import NUMBER as _N
 from services.enricher.experience_terms import WORDS as _WORDS
 from services.enricher.experience_terms import YEARS as _YEARS
-from services.enricher.textscan import FOLDS_APART, held, lines_with, register
+from services.enricher.textscan import FOLDS_APART, held, lines_with, register, scope
 from shared.posting import Experience
 
 # Matched on lower-cased text: without re.IGNORECASE these scan about 4x faster.
@@ -80,6 +80,11 @@ _CANDIDATE = re.compile(
     r"ваш\w*|кандидат\w*|требу\w*|ищем|du|ihr|sie|suchen|kandidat\w*|wymag\w*|szukamy|söker|"
     r"har du|dig|letar efter)\b",
     re.I,
+)
+# A company by its name, describing itself: "Acme has 25 years of experience in logistics".
+_NAMED_COMPANY = re.compile(
+    r"^\W*(?:[A-Z][\w&'.-]*\s+){1,3}(?:has|brings)\s+(?:over\s+|more than\s+|nearly\s+|"
+    r"almost\s+|some\s+)?\d+\+?\s+years"
 )
 # The same for lower-cased text (see _about_company).
 _COMPANY_LOW = re.compile(_COMPANY.pattern)
@@ -313,7 +318,14 @@ def _from_sentence(
             return Found(Experience(min_years=0), none_needed.group(0), True, labelled)
     if not _states_years(low, words):
         return _in_months(sentence, low, words, labelled)
-    if not labelled and _about_company(sentence, low, words):
+    if not labelled and (
+        _about_company(sentence, low, words)
+        or (
+            ("has " in low or "brings " in low)
+            and _NAMED_COMPANY.match(sentence)
+            and _CANDIDATE.search(sentence) is None
+        )
+    ):
         return None
     if len(low) != len(sentence):  # offsets must agree: a few characters change when lowered
         sentence = low
@@ -325,6 +337,11 @@ def _from_sentence(
     match = _first_statement(low, patterns, known, not words.isdisjoint(_ADJECTIVE_STEMS))
     if match is None:
         return None
+    if not labelled and match.start() > 3 and scope(low, match.start(), match.end()) < 0:
+        # "You will mentor engineers with 1-2 years of experience": someone else's years; the
+        # rest of the sentence may still state the candidate's ("...; we need 3+ years").
+        rest = sentence[match.end() :]
+        return _from_sentence(rest, labelled) if len(rest) > 8 else None
     exp = parse_statement(low[match.start() : match.end()])
     if exp is None:
         return None

@@ -349,6 +349,8 @@ def _read(m: re.Match[str], line: str, heading: bool = False) -> _Found | None:
         return None
     if salary_context.not_pay(line, before, after):
         return None  # "$200B in spend", "Benefits: $500 a year", "$1,500 learning stipend"
+    if salary_context.others_money(line, m.start()):
+        return None  # "the average salary in the region is £30k", "our clients pay $150/hour"
     low: float | None = _amount(n1, mult)
     high = _amount(n2, mult) if n2 else None
     stated_period = _period(_SCHEDULE.sub(" ", after)) or _rate_period(before[-30:])

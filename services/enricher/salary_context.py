@@ -50,6 +50,28 @@ _BENEFIT_BEFORE = re.compile(
 )
 
 
+# Someone else's money in the sentence before the amount: market figures ("average salary in the
+# region is £30,000", "the median salary for engineers is €65,000"), what customers pay, save
+# or earn ("our clients pay $150/hour", "we help candidates earn $100k+"), gifts.
+_OTHERS_BEFORE = re.compile(
+    r"\b(?:average|median|typical|mean|market|national|regional)\s+(?:\w+\s+){0,2}"
+    r"(?:salary|salaries|pay|wages?|earnings|income)\b|\b(?:clients?|customers?|users?|"
+    r"members?|candidates?|students?|graduates?)\s+(?:\w+\s+)?(?:pay|save|earn|spend)s?\b|"
+    r"\b(?:donat\w*|saves?|saved|savings)\b|\baverage of\s*$",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.;!?]\s")
+
+
+def others_money(line: str, start: int) -> bool:
+    """Whether the sentence before the amount at ``start`` makes it someone else's money."""
+    before = line[max(0, start - 80) : start]
+    cut = 0
+    for stop in _SENTENCE_END.finditer(before):
+        cut = stop.end()
+    return _OTHERS_BEFORE.search(before, cut) is not None
+
+
 def not_pay(line: str, before: str, after: str) -> bool:
     """Whether an amount with ``before`` and ``after`` in ``line`` is no pay."""
     return (

@@ -114,3 +114,122 @@ def word_search(pattern: re.Pattern[str], low: str, pos: int = 0) -> re.Match[st
         if at == 0 or not (low[at - 1].isalnum() or low[at - 1] == "_"):
             return match
     return None
+
+
+# Whose statement a value is: the role's ("this role is remote", "you will work on-site", "the
+# successful candidate") or someone else's - the company, its product, customers, other teams,
+# its past ("we are a remote-first company", "our product supports part-time workers", "we help
+# students earn a bachelor's degree", "founded by two PhDs", "previously a part-time role",
+# "regardless of ... part-time status"). Read on the clause before the value: the cue nearest to
+# it decides. Only run on a value already found, never over a whole text.
+# Cues read word by word, backwards from the value: the nearest decides. A word alone, or a
+# word with one of the words just before it.
+_ROLE_WORDS = frozenset(
+    ("you", "you'll", "you're", "your", "candidate", "candidates", "applicant", "seeking")
+)
+_ROLE_NOUNS = frozenset(("role", "position", "job", "vacancy", "opening", "post", "one"))
+_ROLE_AFTER: dict[str, frozenset[str]] = {
+    "hiring": frozenset(("is", "are")),
+    "for": frozenset(("looking",)),
+    "hire": frozenset(("new", "successful", "ideal", "selected")),
+}
+_OTHER_WORDS = frozenset(
+    (
+        *("helps", "builds", "makes", "sells", "designs", "serves", "provides", "supports"),
+        *("connects", "powers", "enables", "lets", "teaches", "places", "recruit", "recruits"),
+        *("recruiting", "manage", "mentor", "coach", "founded", "established", "previously"),
+        *("formerly", "tuition", "reimbursement", "reimburse", "reimbursed", "sponsor"),
+        *("sponsors", "sponsored", "sponsorship"),
+    )
+)
+_OTHER_AFTER: dict[str, frozenset[str]] = {
+    **dict.fromkeys(
+        (
+            *("help", "build", "make", "sell", "design", "serve", "provide", "teach"),
+            *("connect", "power", "enable", "employ", "moved", "raised", "place"),
+        ),
+        frozenset(("we",)),
+    ),
+    **dict.fromkeys(("a", "an", "the"), frozenset(("we're",))),
+    **dict.fromkeys(
+        (
+            *("customer", "customers", "client", "clients", "user", "users", "product"),
+            *("products", "platform", "app", "software", "solution", "solutions", "service"),
+            *("services", "tool", "tools", "founder", "founders", "investor", "investors"),
+            *("partner", "partners", "student", "students", "company", "business", "sister"),
+            *("corporate", "engineers"),
+        ),
+        frozenset(("our", "the", "its")),
+    ),
+    **dict.fromkeys(
+        ("roles", "openings", "positions", "jobs", "vacancies", "teams", "offices"),
+        frozenset(("other",)),
+    ),
+    "team": frozenset(("lead", "leading")),
+    "to": frozenset(("used",)),
+    "of": frozenset(("regardless",)),
+}
+# "most of our", "we help students earn", "lead a team": two words back
+_OF_OURS = frozenset(("most", "many", "some", "rest", "half"))  # "all of our roles" covers it
+_TWO_BACK = {"a": ("we", "are"), "an": ("we", "are"), "team": ("lead", "a")}
+_EARN = frozenset(("earn", "get", "find", "pass"))
+_WORD = re.compile(r"[\w'’-]+")
+_CUES = frozenset(
+    (
+        *_ROLE_WORDS,
+        *_ROLE_NOUNS,
+        *_ROLE_AFTER,
+        *_OTHER_WORDS,
+        *_OTHER_AFTER,
+        *_EARN,
+        *_TWO_BACK,
+        "our",
+        "the",
+    )
+)
+_OTHERS_AFTER = re.compile(
+    r"(?:ers|force)\b|[\s-]*(?:first\s+)?(?:company|companies|business|organi[sz]ation|startup|"
+    r"employer|firm|workers|employees|workforce|customers|clients|users|students|learning|"
+    r"vehicles?|cloud|monitoring|sensing)\b"
+)
+
+
+def scope(low: str, start: int, end: int) -> int:
+    """1 when the clause before ``low[start:end]`` (lower-cased) scopes it to the role, -1 when
+    to someone or something else, 0 when it says neither."""
+    clause = max(0, start - 160)
+    for stop in (". ", "\n", "; ", "! ", "? "):
+        at = low.rfind(stop, clause, start)
+        if at >= 0:
+            clause = at + len(stop)
+    if low.find(", ", clause, start) >= 0:
+        for stop in (", but ", ", while ", ", whereas "):
+            at = low.rfind(stop, clause, start)
+            if at >= 0:
+                clause = at + len(stop)
+    before = _WORD.findall(low, clause, start)
+    # A role named in the value itself counts too: "position is part-time".
+    words = before + _WORD.findall(low, start, end)
+    for at in range(len(words) - 1, -1, -1):
+        word = words[at]
+        if word not in _CUES:
+            continue
+        last = words[at - 1] if at else ""
+        if (
+            word in _ROLE_WORDS
+            or (word in _ROLE_NOUNS and ("this" in words[max(0, at - 4) : at] or last == "the"))
+            or (word in _ROLE_AFTER and last in _ROLE_AFTER[word])
+        ):
+            return 1
+        if at >= len(before):
+            continue
+        if (
+            word in _OTHER_WORDS
+            or (word in _OTHER_AFTER and last in _OTHER_AFTER[word])
+            or (word in ("our", "the") and last == "of" and at > 1 and words[at - 2] in _OF_OURS)
+            or (word in _EARN and any(w.startswith("help") for w in words[max(0, at - 3) : at]))
+            or (at == 0 and word == "our")
+            or (at > 1 and _TWO_BACK.get(word) == (words[at - 2], last))
+        ):
+            return -1
+    return -1 if _OTHERS_AFTER.match(low, end) else 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from services.enricher.textscan import held, lines_with, register, word_search
+from services.enricher.textscan import held, lines_with, register, scope, word_search
 from shared.posting import Workplace
 
 _VALUES: list[tuple[str, Workplace]] = [
@@ -54,6 +54,11 @@ _OFFICE_DAYS = re.compile(
     rf"{_NUMBER}\s+days?\s+(?:a|per)\s+week\s+in\s+(?:the\s+|our\s+)?(?:\w+\s+)?office|"
     rf"{_NUMBER} days?\s*(?:/\s*week\s+|a week\s+|per week\s+)?(?:in|from|at) (?:the |our )?"
     rf"office|in[- ](?:the |our )?office {_NUMBER} days?\b"
+)
+# Days on site, fewer than five: "working on-site three days a week", "2 days per week onsite".
+_SITE_DAYS = re.compile(
+    rf"on[- ]?site\s+(?:for\s+)?{_NUMBER}\s+days?\s+(?:a|per|each)\s+week|"
+    rf"{_NUMBER}\s+days?\s+(?:a|per|each)\s+week\s+on[- ]?site"
 )
 # Days in the office in German, Swedish, Polish and Russian: "2 Tage pro Woche im Büro", "2-3
 # dagar på kontoret", "2 dni w biurze", "2 дня в офисе"; days at home: "3 Tage Homeoffice", "up
@@ -138,6 +143,7 @@ _STATED: list[tuple[Workplace, list[tuple[re.Pattern[str], _Gate]]]] = [
         [
             (_HYBRID, (("hybrid", "hybrydow", "гибридн"),)),
             (_OFFICE_DAYS, (("office",), ("day",))),
+            (_SITE_DAYS, (("site",), ("day",))),
             (_TAGE, (("tag",), ("büro", "vor ort", "home", "mobil"))),
             (_DAGAR, (("dag",), ("på kontoret",))),
             (_DNI, (("dni",), ("biur",))),
@@ -198,6 +204,9 @@ _SEGMENTS = [
     )
     for words, needs in _SEGMENT_WORDS
 ]
+# Words that may scope a statement to the role (textscan.scope): without one in the text the
+# first statement found stands; with one, only its lines are searched for a role's statement.
+_ROLE_WORDS = ("role", "position", "job", "you", "candidate")
 # "Remote: yes", "Distansarbete: ja, 100 %"
 _YES = ("yes", "ja", "да", "tak", "100")
 # Every literal the gates above test, all found in one pass over the text (textscan.held).
@@ -208,6 +217,7 @@ _LITERALS = tuple(
         + [word for _, words in _SEGMENTS for word in words]
         + list(_YES)
         + list(_INLINE_LABELS)
+        + list(_ROLE_WORDS)
     )
 )
 _REMOTE_YES = re.compile(
@@ -307,24 +317,47 @@ def from_text(text: str) -> tuple[Workplace, str] | None:
     yes = _REMOTE_YES.search(text) if not present.isdisjoint(_YES) else None
     if yes:
         return "remote", yes.group(0).strip()
+    # A statement about the company, its product or customers ("we are a remote-first company",
+    # "our hybrid cloud platform") decides nothing; one about the role ("this role is on-site",
+    # "you will work remotely") beats one that names no subject.
+    fallback: tuple[Workplace, str] | None = None
     for (workplace, stated), (segment, words) in zip(_STATED, _SEGMENTS, strict=True):
-        match = next(
-            (
-                found
-                for pattern, gate in stated
-                if all(not present.isdisjoint(group) for group in gate)
-                and (found := word_search(pattern, low)) is not None
-            ),
-            None,
-        )
-        if match:
-            start = text.rfind("\n", 0, match.start()) + 1
-            end = text.find("\n", match.end())
-            return workplace, text[start : end if end != -1 else len(text)].strip()[:160]
-        segment_line = None if present.isdisjoint(words) else _segment_line(segment, words, low)
-        if segment_line is not None:
-            return workplace, text.split("\n")[segment_line].strip()[:160]
-    return None
+        for pattern, gate in stated:
+            if not all(not present.isdisjoint(group) for group in gate):
+                continue
+            at = 0
+            while (match := word_search(pattern, low, at)) is not None:
+                whose = scope(low, match.start(), match.end())
+                if whose < 0:
+                    at = match.start() + 1
+                    continue
+                start = text.rfind("\n", 0, match.start()) + 1
+                end = text.find("\n", match.end())
+                found = workplace, text[start : end if end != -1 else len(text)].strip()[:160]
+                if whose > 0:
+                    return found
+                if fallback is None:
+                    if present.isdisjoint(_ROLE_WORDS):
+                        return found
+                    fallback = found
+                    text, low = _role_lines(text, low)
+                break
+        if fallback is None and not present.isdisjoint(words):
+            segment_line = _segment_line(segment, words, low)
+            if segment_line is not None:
+                fallback = workplace, text.split("\n")[segment_line].strip()[:160]
+                if present.isdisjoint(_ROLE_WORDS):
+                    return fallback
+                text, low = _role_lines(text, low)
+    return fallback
+
+
+def _role_lines(text: str, low: str) -> tuple[str, str]:
+    """The lines of ``text`` (and of ``low``, its lower case) that name the role: after a
+    statement that names no subject, only one about the role can beat it."""
+    lines, low_lines = text.split("\n"), low.split("\n")
+    numbers = [n for n, line in enumerate(low_lines) if any(w in line for w in _ROLE_WORDS)]
+    return "\n".join(lines[n] for n in numbers), "\n".join(low_lines[n] for n in numbers)
 
 
 def _segment_line(segment: re.Pattern[str], words: tuple[str, ...], low: str) -> int | None:
