@@ -226,7 +226,7 @@ def _word_in_title(index: _Index, words: list[str]) -> tuple[tuple[str, str], st
                 continue
             entry = index.preferred.get(found[0])
             if entry is not None:
-                return entry, "alias", ""
+                return entry, "alias", found[0]
     return None
 
 
