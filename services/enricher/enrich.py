@@ -87,9 +87,8 @@ def _title(posting: NormalizedPosting, out: Enrichment) -> None:
     found = occupation_lookup(out.title_normalized) if out.title_normalized else None
     if found:
         out.occupation = found[0]
-        confidence = 0.5 if found[1] == "esco alternative label" else 0.8
         out.provenance["occupation"] = Provenance(
-            method="taxonomy", confidence=confidence, source_field="title", evidence=found[1]
+            method="taxonomy", confidence=0.8, source_field="title", evidence=found[1]
         )
 
 
